@@ -2,6 +2,7 @@
 # Starts a throwaway PostgreSQL on 127.0.0.1 for the storage tests, installing Debian's package when
 # it is missing. Prints the JDBC URL the tests read from ONAUTOMATE_TEST_PG_URL.
 #   .ci/postgres.sh start   -> starts it (idempotent) and prints the URL
+#   .ci/postgres.sh status  -> exit 0 when it is running
 #   .ci/postgres.sh stop    -> stops it
 set -euo pipefail
 PORT="${ONAUTOMATE_PG_PORT:-55432}"
@@ -40,12 +41,16 @@ case "${1:-start}" in
       || as_postgres "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres opportunities
     echo "jdbc:postgresql://127.0.0.1:$PORT/opportunities?user=postgres"
     ;;
+  status)
+    BIN=$(pg_bin)
+    as_postgres "$BIN/pg_ctl" -D "$DATA" status
+    ;;
   stop)
     BIN=$(pg_bin)
     as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast stop >&2 || true
     ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|status|stop" >&2
     exit 2
     ;;
 esac
