@@ -45,6 +45,7 @@ class OpportunityService {
   }
 
   Opportunity get(String locationId, String pipelineId, String opportunityId) {
+    requirePlausible(opportunityId);
     return rows.find(locationId, pipelineId, opportunityId).orElseThrow(ApiException::notFound);
   }
 
@@ -133,6 +134,7 @@ class OpportunityService {
 
   void delete(String locationId, String pipelineId, String opportunityId) {
     Pipeline pipeline = pipeline(locationId, pipelineId);
+    requirePlausible(opportunityId);
     retrying(() -> tx.execute(status -> {
       // The pipeline row first, as create does, so the two never wait for each other in a circle.
       jdbc.sql("SELECT id FROM pipeline WHERE id = ? FOR UPDATE").param(pipeline.id()).query(String.class).single();
@@ -147,11 +149,19 @@ class OpportunityService {
     }));
   }
 
+  private static void requirePlausible(String id) {
+    if (!Ids.plausible(id)) {
+      throw ApiException.notFound();
+    }
+  }
+
   private Pipeline pipeline(String locationId, String pipelineId) {
+    requirePlausible(pipelineId);
     return pipelines.find(locationId, pipelineId).orElseThrow(ApiException::notFound);
   }
 
   private void requireOpportunity(String locationId, Pipeline pipeline, String opportunityId) {
+    requirePlausible(opportunityId);
     long found = jdbc.sql("SELECT COUNT(*) FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
         .params(opportunityId, pipeline.id(), locationId).query(Long.class).single();
     if (found == 0) {
