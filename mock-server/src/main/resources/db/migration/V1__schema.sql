@@ -92,3 +92,15 @@ ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_location FOREIGN KEY (loca
 ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_pipeline FOREIGN KEY (pipeline_id) REFERENCES pipeline (id);
 ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_stage FOREIGN KEY (stage_id) REFERENCES pipeline_stage (id);
 ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_contact FOREIGN KEY (contact_id) REFERENCES contact (id);
+
+-- The opportunities of a pipeline in (created_at, id) order, cut into buckets of about a thousand,
+-- each with its first key and its exact row count (kept in the transaction of every create and
+-- delete, under the pipeline's row lock). A page N is then found by summing counts and read with a
+-- small OFFSET from its bucket's first key: page 2,500 costs what page 1 costs.
+CREATE TABLE page_bucket (
+  pipeline_id      VARCHAR(64) NOT NULL,
+  start_created_at BIGINT      NOT NULL,
+  start_id         VARCHAR(64) NOT NULL,
+  row_count        BIGINT      NOT NULL,
+  PRIMARY KEY (pipeline_id, start_created_at, start_id)
+);

@@ -110,9 +110,17 @@ class OpportunityRows {
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
-  long countAll(String pipelineId) {
-    return jdbc.sql("SELECT opportunity_count FROM pipeline WHERE id = ?")
-        .param(pipelineId).query(Long.class).single();
+  /** An unfiltered page: {@code limit} rows from the {@code skip}-th of the bucket on. */
+  List<Opportunity> pageFrom(String pipelineId, PageBuckets.Bucket bucket, long skip, int limit) {
+    String sql = "SELECT " + COLUMNS
+        + " FROM (SELECT o.id, o.created_at FROM opportunity o" + (h2 ? " USE INDEX (ix_opportunity_page)" : "")
+        + " WHERE o.pipeline_id = ? AND o.created_at >= ? AND (o.created_at > ? OR o.id >= ?)"
+        + " ORDER BY o.pipeline_id, o.created_at, o.id LIMIT ? OFFSET ?) p"
+        + " JOIN opportunity o ON o.id = p.id JOIN contact c ON c.id = o.contact_id"
+        + " ORDER BY p.created_at, p.id";
+    return jdbc.sql(sql)
+        .params(pipelineId, bucket.startCreatedAt(), bucket.startCreatedAt(), bucket.startId(), limit, skip)
+        .query(MAPPER).list();
   }
 
   private static String where(String pipelineId, ListQuery q, List<Object> params) {

@@ -34,14 +34,16 @@ class OpportunityService {
   private final Pipelines pipelines;
   private final Contacts contacts;
   private final OpportunityRows rows;
+  private final PageBuckets buckets;
 
   OpportunityService(JdbcClient jdbc, TransactionTemplate tx, Pipelines pipelines, Contacts contacts,
-                     OpportunityRows rows) {
+                     OpportunityRows rows, PageBuckets buckets) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.pipelines = pipelines;
     this.contacts = contacts;
     this.rows = rows;
+    this.buckets = buckets;
   }
 
   Opportunity get(String locationId, String pipelineId, String opportunityId) {
@@ -51,6 +53,9 @@ class OpportunityService {
 
   Page list(String locationId, String pipelineId, ListQuery query) {
     Pipeline pipeline = pipeline(locationId, pipelineId);
+    if (!query.hasFilters()) {
+      return unfilteredPage(pipeline, query);
+    }
     List<Opportunity> page = rows.page(pipeline.id(), query);
     long total;
     if (!page.isEmpty() && page.size() < query.limit()) {
@@ -58,9 +63,26 @@ class OpportunityService {
     } else if (page.isEmpty() && query.offset() == 0) {
       total = 0;
     } else {
-      total = query.hasFilters() ? rows.count(pipeline.id(), query) : rows.countAll(pipeline.id());
+      total = rows.count(pipeline.id(), query);
     }
     return new Page(page, total);
+  }
+
+  /** The bucket the page starts in, found from the buckets' counts, then a small OFFSET inside it. */
+  private Page unfilteredPage(Pipeline pipeline, ListQuery query) {
+    List<PageBuckets.Bucket> all = buckets.all(pipeline.id());
+    long total = 0;
+    for (PageBuckets.Bucket bucket : all) {
+      total += bucket.count();
+    }
+    long before = 0;
+    for (PageBuckets.Bucket bucket : all) {
+      if (query.offset() < before + bucket.count()) {
+        return new Page(rows.pageFrom(pipeline.id(), bucket, query.offset() - before, query.limit()), total);
+      }
+      before += bucket.count();
+    }
+    return new Page(List.of(), total);
   }
 
   Opportunity create(String locationId, String pipelineId, OpportunityRequest request) {
@@ -83,6 +105,7 @@ class OpportunityService {
               request.getTitle(), request.getTitle().toLowerCase(Locale.ROOT), request.getStatus().getValue(),
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now)
           .update();
+      buckets.added(pipeline.id(), now, id);
       return rows.find(locationId, pipeline.id(), id).orElseThrow();
     }));
   }
@@ -138,11 +161,11 @@ class OpportunityService {
     retrying(() -> tx.execute(status -> {
       // The pipeline row first, as create does, so the two never wait for each other in a circle.
       jdbc.sql("SELECT id FROM pipeline WHERE id = ? FOR UPDATE").param(pipeline.id()).query(String.class).single();
-      int deleted = jdbc.sql("DELETE FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
-          .params(opportunityId, pipeline.id(), locationId).update();
-      if (deleted == 0) {
-        throw ApiException.notFound();
-      }
+      long createdAt = jdbc.sql("SELECT created_at FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
+          .params(opportunityId, pipeline.id(), locationId).query(Long.class).optional()
+          .orElseThrow(ApiException::notFound);
+      jdbc.sql("DELETE FROM opportunity WHERE id = ?").param(opportunityId).update();
+      buckets.removed(pipeline.id(), createdAt, opportunityId);
       jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count - 1 WHERE id = ?")
           .param(pipeline.id()).update();
       return null;
