@@ -20,10 +20,13 @@ public class PageBuckets {
 
   private final JdbcClient jdbc;
   private final int size;
+  private final String pageIndex;
 
-  PageBuckets(JdbcClient jdbc, @Value("${onautomate.page-bucket-size:1000}") int size) {
+  PageBuckets(JdbcClient jdbc, @Value("${onautomate.page-bucket-size:1000}") int size,
+              @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
     this.size = Math.max(1, size);
+    this.pageIndex = url.startsWith("jdbc:h2:") ? " USE INDEX (ix_opportunity_page)" : "";
   }
 
   /** Counts an opportunity just inserted. The caller holds the pipeline's row lock. */
@@ -77,9 +80,8 @@ public class PageBuckets {
 
   /** Whether no opportunity of the pipeline sorts after this key (so a new bucket may start at it). */
   private boolean isLastKey(String pipelineId, long createdAt, String id) {
-    return jdbc.sql("""
-            SELECT COUNT(*) FROM opportunity
-            WHERE pipeline_id = ? AND created_at >= ? AND (created_at > ? OR id > ?)""")
+    return jdbc.sql("SELECT COUNT(*) FROM opportunity" + pageIndex
+            + " WHERE pipeline_id = ? AND created_at >= ? AND (created_at > ? OR id > ?)")
         .params(pipelineId, createdAt, createdAt, id).query(Long.class).single() == 0;
   }
 
