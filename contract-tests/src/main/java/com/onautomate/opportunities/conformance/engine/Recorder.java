@@ -113,7 +113,8 @@ public final class Recorder {
       never.put(op.label(), missing);
     }
     List<String> ops = contract.operations().stream().map(Operation::label).toList();
-    return new RunResult(seed, checks.stream().map(Check::name).toList(), ops, tallies, requests,
+    return new RunResult(seed, checks.stream().map(Check::name).toList(), ops,
+        contract.operations().stream().map(Operation::id).toList(), tallies, requests,
         new ArrayList<>(failures.values()), never);
   }
 

@@ -8,12 +8,14 @@ import java.util.Map;
  *
  * @param checks the checks run, in registry order
  * @param operations operation labels, in spec order
+ * @param operationIds the operations' ids, in the same order
  * @param tallies check → operation → tally
  * @param requests operation → requests sent for it
  * @param failures distinct failures, in the order first seen
  * @param neverObserved operation → documented statuses that no response had
  */
 public record RunResult(long seed, List<String> checks, List<String> operations,
+                        List<String> operationIds,
                         Map<String, Map<String, Tally>> tallies, Map<String, Long> requests,
                         List<Failure> failures, Map<String, List<String>> neverObserved) {
 
