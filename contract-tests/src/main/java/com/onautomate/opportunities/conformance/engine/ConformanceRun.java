@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.generation.CaseGenerator;
 import com.onautomate.opportunities.conformance.generation.Identities;
 import com.onautomate.opportunities.conformance.http.Request;
@@ -22,6 +23,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One conformance run: examples, coverage and random cases per operation, stateful sequences along the
@@ -39,7 +44,10 @@ public final class ConformanceRun {
   private final CaseGenerator gen;
   private final Recorder recorder;
   private final Progress progress;
+  /** Requests in flight at once in the examples, coverage and fuzzing phases. */
+  private static final int THREADS = 4;
   private final Set<String> alive = new LinkedHashSet<>();
+  private ExecutorService pool;
   private final Operation list;
   private final Operation create;
   private final Operation get;
@@ -69,6 +77,19 @@ public final class ConformanceRun {
   }
 
   public RunResult run() {
+    pool = Executors.newFixedThreadPool(THREADS, r -> {
+      Thread t = new Thread(r, "conformance-sender");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return runPhases();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private RunResult runPhases() {
     send(gen.positive(list, Phase.EXAMPLES, "preflight: first page", null, List.of(pair("limit", "1")), null),
         null, List.of(), Map.of());
     String fixture = createFixture(Phase.EXAMPLES, gen.validBody(create));
@@ -96,16 +117,21 @@ public final class ConformanceRun {
     for (int i = 0; i < sequences; i++) {
       statefulSequence(i);
     }
-    progress.update("stateful sequences", Phase.STATEFUL, sequences, 0);
+    progress.update(sequences + " stateful sequences", Phase.STATEFUL, recorder.totalRequests(), recorder.totalFailedExchanges());
     new Scenarios(this).runAll(fixture);
-    progress.update("contract rules", Phase.SEMANTIC, 0, 0);
+    progress.update("the contract's own rules", Phase.SEMANTIC, recorder.totalRequests(), recorder.totalFailedExchanges());
     for (String id : new ArrayList<>(alive)) {
       deleteQuietly(id);
     }
     return recorder.result(options.seed());
   }
 
+  /**
+   * Sends a phase's cases on a few threads (they are independent of each other) and records the verdicts in case
+   * order, so that reports do not depend on timing.
+   */
   private void runPhase(Operation op, Phase phase, List<TestCase> cases) {
+    List<TestCase> ready = new ArrayList<>(cases.size());
     for (TestCase c : cases) {
       if (c.request().path().contains(FRESH)) {
         String id = createFixture(phase, gen.validBody(create));
@@ -113,9 +139,35 @@ public final class ConformanceRun {
             new Request(c.request().method(), c.request().path().replace(FRESH, Request.encodeSegment(id)),
                 c.request().query(), c.request().headers(), c.request().body()));
       }
-      send(c, null, List.of(), Map.of());
+      ready.add(c);
+    }
+    List<Future<Judged>> futures = new ArrayList<>(ready.size());
+    for (TestCase c : ready) {
+      futures.add(pool.submit(() -> {
+        Exchange e = new Exchange(c, transport.send(c.request()), null, List.of(), Map.of());
+        return new Judged(e, recorder.judge(e));
+      }));
+    }
+    for (Future<Judged> f : futures) {
+      Judged j;
+      try {
+        j = f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+      track(j.exchange());
+      recorder.apply(j.exchange(), j.results());
     }
     progress.update(op.label(), phase, recorder.requestsFor(op), recorder.failedExchangesFor(op));
+  }
+
+  private record Judged(Exchange exchange, List<CheckResult> results) {
   }
 
   // ------------------------------------------------------------------ sending
@@ -123,17 +175,22 @@ public final class ConformanceRun {
   Exchange send(TestCase c, String step, List<Exchange> history, Map<String, Object> facts) {
     Response response = transport.send(c.request());
     Exchange exchange = new Exchange(c, response, step, history, facts);
-    if (c.operation() == create && response.is2xx()) {
-      String id = Json.text(Json.parse(response.body()), "id");
+    track(exchange);
+    recorder.record(exchange);
+    return exchange;
+  }
+
+  /** Remembers opportunities created and deleted, so that the run removes what it made. */
+  private void track(Exchange e) {
+    if (e.operation() == create && e.response().is2xx()) {
+      String id = Json.text(Json.parse(e.response().body()), "id");
       if (id != null) {
         alive.add(id);
       }
     }
-    if (c.operation() == delete && response.is2xx()) {
-      alive.remove(idOf(c.request()));
+    if (e.operation() == delete && e.response().is2xx()) {
+      alive.remove(idOf(e.request()));
     }
-    recorder.record(exchange);
-    return exchange;
   }
 
   private static String idOf(Request r) {

@@ -42,15 +42,14 @@ public final class Recorder {
     }
   }
 
-  /** Judges one exchange with every check; returns the number of checks that failed. */
+  /** Judges one exchange with every check and records the verdicts; returns the number of checks that failed. */
   public int record(Exchange exchange) {
-    String op = exchange.operation().label();
-    requests.merge(op, 1L, Long::sum);
-    Kind kind = exchange.kind();
-    if (kind != Kind.UNSUPPORTED_METHOD && kind != Kind.OPTIONS) {
-      observed.get(op).add(exchange.response().status());
-    }
-    int failed = 0;
+    return apply(exchange, judge(exchange));
+  }
+
+  /** The verdict of every check on one exchange, in check order; safe to call from several threads. */
+  public List<CheckResult> judge(Exchange exchange) {
+    List<CheckResult> results = new ArrayList<>(checks.size());
     for (Check check : checks) {
       CheckResult result;
       try {
@@ -60,19 +59,33 @@ public final class Recorder {
             e.getClass().getSimpleName() + ": " + e.getMessage() + " on " + exchange.response().describe(),
             "a response the check can read");
       }
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** Records verdicts from {@link #judge}; call in the order the exchanges should be reported. */
+  public synchronized int apply(Exchange exchange, List<CheckResult> results) {
+    String op = exchange.operation().label();
+    requests.merge(op, 1L, Long::sum);
+    Kind kind = exchange.kind();
+    if (kind != Kind.UNSUPPORTED_METHOD && kind != Kind.OPTIONS) {
+      observed.get(op).add(exchange.response().status());
+    }
+    int failed = 0;
+    for (int i = 0; i < checks.size(); i++) {
+      CheckResult result = results.get(i);
       Tally t;
       if (result instanceof CheckResult.Failed f) {
-        addFailure(check.name(), exchange, f);
+        addFailure(checks.get(i).name(), exchange, f);
         t = new Tally(0, 1, 0);
+        failed++;
       } else if (result instanceof CheckResult.Passed) {
         t = new Tally(1, 0, 0);
       } else {
         t = new Tally(0, 0, 1);
       }
-      if (t.failed() > 0) {
-        failed++;
-      }
-      tallies.get(check.name()).merge(op, t, Tally::plus);
+      tallies.get(checks.get(i).name()).merge(op, t, Tally::plus);
     }
     if (failed > 0) {
       failuresPerOperation.merge(op, 1, Integer::sum);
@@ -98,6 +111,14 @@ public final class Recorder {
 
   public int failedExchangesFor(Operation op) {
     return failuresPerOperation.getOrDefault(op.label(), 0);
+  }
+
+  public long totalRequests() {
+    return requests.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public int totalFailedExchanges() {
+    return failuresPerOperation.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   public RunResult result(long seed) {

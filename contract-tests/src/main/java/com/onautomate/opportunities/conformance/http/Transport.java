@@ -28,6 +28,7 @@ public final class Transport {
             .defaultContentCharset(StandardCharsets.UTF_8))
         .redirect(RedirectConfig.redirectConfig().followRedirects(false))
         .httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.tcp.nodelay", true)
             .setParam("http.connection.timeout", 10_000)
             .setParam("http.socket.timeout", 30_000));
   }

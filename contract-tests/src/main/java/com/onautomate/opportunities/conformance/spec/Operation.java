@@ -93,8 +93,14 @@ public final class Operation {
     }
     if (media.getExamples() != null) {
       for (Example e : media.getExamples().values()) {
-        if (e.getValue() != null) {
-          out.add(e.getValue());
+        Example resolved = e;
+        if (e.getValue() == null && e.get$ref() != null && contract.openApi().getComponents() != null
+            && contract.openApi().getComponents().getExamples() != null) {
+          String name = e.get$ref().substring(e.get$ref().lastIndexOf('/') + 1);
+          resolved = contract.openApi().getComponents().getExamples().getOrDefault(name, e);
+        }
+        if (resolved.getValue() != null) {
+          out.add(resolved.getValue());
         }
       }
     }
