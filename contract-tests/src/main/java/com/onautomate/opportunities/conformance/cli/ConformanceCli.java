@@ -173,8 +173,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         + " random cases per operation, " + selected.size() + " checks)");
     long start = System.nanoTime();
     RunResult result = new ConformanceRun(contract, options, selected, context,
-        (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-62s %-9s %6d requests  %4d failing%n",
-            op, phase.name().toLowerCase(Locale.ROOT), cases, failures)).run();
+        (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-66s %-9s %6d requests %4d failing %6.1f s%n",
+            op, phase.name().toLowerCase(Locale.ROOT), cases, failures, (System.nanoTime() - start) / 1e9)).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     out.println();
     out.print(TextReport.render(result));

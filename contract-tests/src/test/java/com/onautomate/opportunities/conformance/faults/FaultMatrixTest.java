@@ -62,8 +62,11 @@ class FaultMatrixTest {
   void theInjectedFaultIsCaughtByItsCheck(Faults.Injected fault) {
     proxy.inject(fault.fault());
     try {
+      long start = System.nanoTime();
       RunResult result = Suite.run(Suite.options(proxy.baseUrl(), 11L, 2), fault.maxResponseTimeMillis());
       Set<String> failed = result.failures().stream().map(Failure::check).collect(Collectors.toCollection(TreeSet::new));
+      System.out.printf("fault %-70s %5.1f s, %d requests, failed checks %s%n", fault, (System.nanoTime() - start) / 1e9,
+          result.totalRequests(), failed);
       assertThat(failed).as(TextReport.render(result)).contains(fault.check());
     } finally {
       proxy.inject(Fault.NONE);

@@ -431,7 +431,7 @@ final class Faults {
     @Override
     public Fault.Res answer(Fault.Req r) {
       Long t = r.isItem() && r.method().equals("GET") ? createdAt.get(r.itemId()) : null;
-      if (t != null && System.nanoTime() - t < 50_000_000L) {
+      if (t != null && System.nanoTime() - t < 300_000_000L) {
         return Fault.Res.json(404, "{\"msg\":\"Not Found\"}");
       }
       return null;
