@@ -205,9 +205,9 @@ final class Faults {
           return res;
         })));
 
-    out.add(new Injected("max_response_time", "the list takes 300 ms",
+    out.add(new Injected("max_response_time", "the second page of a list takes 300 ms",
         answer(r -> {
-          if (r.isCollection() && r.method().equals("GET")) {
+          if (r.isCollection() && r.method().equals("GET") && FaultProxy.split(r.query()).contains("page=2")) {
             sleep(300);
           }
           return null;
