@@ -208,6 +208,15 @@ class OpportunityOperationsTest extends ServerTest {
     anonymous().get("/webjars/swagger-ui/swagger-ui.css").then().statusCode(200);
   }
 
+  @Test
+  void thereIsNoRateLimitUnlessTurnedOn() {
+    for (int i = 0; i < 110; i++) {
+      io.restassured.response.Response response = api().get(opportunity(SALES, DemoData.OPPORTUNITY_ID));
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.header("X-RateLimit-Limit")).isNull();
+    }
+  }
+
   private static Map<String, Object> renewal(String title, String email) {
     Map<String, Object> body = newOpportunity(title, email);
     body.put("stageId", DemoData.DUPLICATES_STAGE_1_ID);

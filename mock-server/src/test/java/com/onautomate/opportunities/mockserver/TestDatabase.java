@@ -73,8 +73,11 @@ final class TestDatabase implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
-    // Spring Boot gives an embedded H2 the user "sa".
-    return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "sa", "") : DriverManager.getConnection(url);
+    // Spring Boot gives an in-memory H2 the user "sa"; a file H2 gets no user name.
+    if (url.startsWith("jdbc:h2:mem:")) {
+      return DriverManager.getConnection(url, "sa", "");
+    }
+    return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "", "") : DriverManager.getConnection(url);
   }
 
   long queryLong(String sql) {
