@@ -100,6 +100,19 @@ class BuilderTest {
   }
 
   @Test
+  void aClosedClientSaysSo() {
+    OpportunitiesClient client = Fixtures.clientOf(server).build();
+    client.close();
+    client.close();
+
+    assertThatThrownBy(() -> client.getOpportunity(PIPELINE, OPPORTUNITY))
+        .isInstanceOf(IllegalStateException.class).hasMessage("Client closed.");
+    assertThatThrownBy(() -> client.deleteOpportunityAsync(PIPELINE, OPPORTUNITY))
+        .isInstanceOf(IllegalStateException.class).hasMessage("Client closed.");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void timeoutsMustNotBeNegative() {
     assertThatThrownBy(() -> OpportunitiesClient.builder().connectTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
