@@ -586,7 +586,10 @@ public final class OpportunitiesClient implements AutoCloseable {
     /**
      * An OkHttp client to share connection pool, dispatcher, proxy and interceptors with. The
      * client derives its own from it (adding its headers, and the timeouts when set), so the
-     * given one is not changed, and {@link #close()} leaves it running.
+     * given one is not changed, and {@link #close()} leaves it running. Its application
+     * interceptors run before the {@code Authorization} header is added; a <em>network</em>
+     * interceptor that logs headers (OkHttp's {@code HttpLoggingInterceptor}) would see the
+     * token: call its {@code redactHeader("Authorization")}.
      *
      * @param httpClient the client to share
      * @return this builder
