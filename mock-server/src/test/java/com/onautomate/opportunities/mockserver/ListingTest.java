@@ -22,8 +22,10 @@ class ListingTest extends ServerTest {
 
   @Override
   protected List<String> serverArgs() {
-    // Buckets of 4, so that paging crosses many of them.
-    return List.of("--onautomate.demo-data=false", "--onautomate.page-bucket-size=4");
+    // Buckets of 4, so that paging crosses many of them; contact filters matching more than 2
+    // contacts take the subquery path, the others the contact-list path.
+    return List.of("--onautomate.demo-data=false", "--onautomate.page-bucket-size=4",
+        "--onautomate.contact-scope-max=2");
   }
 
   @BeforeAll

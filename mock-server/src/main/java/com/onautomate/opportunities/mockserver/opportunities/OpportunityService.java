@@ -56,14 +56,18 @@ class OpportunityService {
     if (!query.hasFilters()) {
       return unfilteredPage(pipeline, query);
     }
-    List<Opportunity> page = rows.page(pipeline.id(), query);
+    OpportunityRows.ContactScope scope = rows.contactScope(locationId, query);
+    if (scope.ids() != null && scope.ids().isEmpty()) {
+      return new Page(List.of(), 0);  // no contact matches, so no opportunity does
+    }
+    List<Opportunity> page = rows.page(locationId, pipeline.id(), query, scope);
     long total;
     if (!page.isEmpty() && page.size() < query.limit()) {
       total = query.offset() + page.size();  // the last page tells the total by itself
     } else if (page.isEmpty() && query.offset() == 0) {
       total = 0;
     } else {
-      total = rows.count(pipeline.id(), query);
+      total = rows.count(locationId, pipeline.id(), query, scope);
     }
     return new Page(page, total);
   }
