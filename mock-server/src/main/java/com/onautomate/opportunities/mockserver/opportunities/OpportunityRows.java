@@ -174,22 +174,7 @@ class OpportunityRows {
     if (q.hasContactFilters()) {
       sql.append(" AND o.contact_id IN (SELECT c.id FROM contact c WHERE c.location_id = ?");
       params.add(locationId);
-      if (q.emailKey() != null) {
-        sql.append(" AND c.email_key = ?");
-        params.add(q.emailKey());
-      }
-      if (q.phone() != null) {
-        sql.append(" AND c.phone = ?");
-        params.add(q.phone());
-      }
-      if (q.nameLower() != null) {
-        sql.append(" AND c.name_lower LIKE ? ESCAPE '!'");
-        params.add(contains(q.nameLower()));
-      }
-      if (q.companyNameLower() != null) {
-        sql.append(" AND c.company_name_lower LIKE ? ESCAPE '!'");
-        params.add(contains(q.companyNameLower()));
-      }
+      appendContactConditions(q, sql, params);
       sql.append(")");
     }
     for (String tag : q.tags()) {
@@ -222,22 +207,7 @@ class OpportunityRows {
       List<Object> params = new ArrayList<>();
       StringBuilder sql = new StringBuilder("SELECT c.id FROM contact c WHERE c.location_id = ?");
       params.add(locationId);
-      if (q.emailKey() != null) {
-        sql.append(" AND c.email_key = ?");
-        params.add(q.emailKey());
-      }
-      if (q.phone() != null) {
-        sql.append(" AND c.phone = ?");
-        params.add(q.phone());
-      }
-      if (q.nameLower() != null) {
-        sql.append(" AND c.name_lower LIKE ? ESCAPE '!'");
-        params.add(contains(q.nameLower()));
-      }
-      if (q.companyNameLower() != null) {
-        sql.append(" AND c.company_name_lower LIKE ? ESCAPE '!'");
-        params.add(contains(q.companyNameLower()));
-      }
+      appendContactConditions(q, sql, params);
       sql.append(" FETCH FIRST ").append(maxScope + 1).append(" ROWS ONLY");
       List<String> found = jdbc.sql(sql.toString()).params(params).query(String.class).list();
       if (found.size() > maxScope) {
@@ -272,6 +242,26 @@ class OpportunityRows {
     }
     ids.retainAll(new java.util.HashSet<>(found));
     return ids;
+  }
+
+  /** The email, phone, name and company filters as conditions on {@code contact c}. */
+  private static void appendContactConditions(ListQuery q, StringBuilder sql, List<Object> params) {
+    if (q.emailKey() != null) {
+      sql.append(" AND c.email_key = ?");
+      params.add(q.emailKey());
+    }
+    if (q.phone() != null) {
+      sql.append(" AND c.phone = ?");
+      params.add(q.phone());
+    }
+    if (q.nameLower() != null) {
+      sql.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+      params.add(contains(q.nameLower()));
+    }
+    if (q.companyNameLower() != null) {
+      sql.append(" AND c.company_name_lower LIKE ? ESCAPE '!'");
+      params.add(contains(q.companyNameLower()));
+    }
   }
 
   private static String contains(String text) {
