@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""Writes bench/RESULTS.md from the records bench/run.sh collected (bench/out/results.txt).
+
+Each record is one line: a type, then key=value pairs. Every figure is printed next to its target
+(from issue 6) with PASS or MISS; a figure that was not measured is printed as "not measured".
+"""
+import statistics
+import sys
+from collections import defaultdict
+
+
+def parse(path):
+    records = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            fields = {}
+            for part in parts[1:]:
+                key, _, value = part.partition("=")
+                fields[key] = value
+            records[parts[0]].append(fields)
+    return records
+
+
+def merged(rows):
+    out = {}
+    for row in rows:
+        out.update(row)
+    return out
+
+
+def num(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def ms(us):
+    v = num(us)
+    return "–" if v is None else f"{v / 1000:.2f} ms" if v < 10_000 else f"{v / 1000:.0f} ms"
+
+
+def rate(v):
+    v = num(v)
+    return "–" if v is None else f"{v:,.0f}"
+
+
+def mib(kb):
+    v = num(kb)
+    return "–" if v is None else f"{v / 1024:.0f} MiB"
+
+
+def verdict(ok):
+    return "–" if ok is None else ("**PASS**" if ok else "**MISS**")
+
+
+class Report:
+    def __init__(self, records):
+        self.r = records
+        self.lines = []
+        self.summary = []  # (figure, measured, target, ok)
+
+    def out(self, text=""):
+        self.lines.append(text)
+
+    def table(self, header, rows):
+        self.out("| " + " | ".join(header) + " |")
+        self.out("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            self.out("| " + " | ".join(str(c) for c in row) + " |")
+        self.out()
+
+    def check(self, figure, measured, target, ok):
+        self.summary.append((figure, measured, target, ok))
+        return verdict(ok)
+
+    # --- sections -------------------------------------------------------------------------------
+
+    def header(self):
+        meta = merged(self.r["meta"])
+        versions = merged(self.r["version"])
+        cores = meta.get("cores", "?")
+        mem = num(meta.get("mem_kb"))
+        mem_text = f"{mem / 1024 / 1024:.1f} GiB" if mem else "?"
+        self.out("# Benchmark results")
+        self.out()
+        self.out("Written by `bench/run.sh` (see `bench/README.md` for what each figure means). "
+                 "Every figure comes from the one run described here, on one machine.")
+        self.out()
+        if meta.get("quick") == "true":
+            self.out("> **Quick run** (`--quick`): short durations, for checking the script only. "
+                     "These figures are not comparable with a full run.")
+            self.out()
+        self.table(["", ""], [
+            ["Date (UTC)", meta.get("date", "?")],
+            ["Machine", f"{cores} cores ({meta.get('cpu', '?').replace('_', ' ')}), {mem_text} memory"],
+            ["Load average (1/5/15 min) at start", meta.get("load_start", "?").replace("/", " ")],
+            ["Load average at end", meta.get("load_end", "?").replace("/", " ")],
+            ["Commit", meta.get("commit", "?")],
+            ["Java", versions.get("java", "?")],
+            ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
+            ["nginx / wrk / hyperfine", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')} / "
+                                        f"{versions.get('hyperfine', '?')}"],
+        ])
+
+    def http(self):
+        rows = self.r.get("http", [])
+        if not rows:
+            return
+        by = {(x["server"], x["endpoint"], x["conns"]): x for x in rows}
+        self.out("## 1. Mock server vs Prism vs nginx")
+        self.out()
+        self.out("`wrk -t2` for the duration below per row, after a warm-up of every endpoint; "
+                 "the three servers in turn, never at the same time. Latency as wrk measures it "
+                 "(closed loop: each connection waits for its answer). Memory is the peak resident set "
+                 "(VmRSS, sampled every 100 ms) of the server's processes during that row.")
+        self.out()
+        dur = num(rows[0].get("duration_us"))
+        self.out(f"Duration per row: {dur / 1e6:.0f} s." if dur else "")
+        self.out()
+        body = []
+        for endpoint, label in (("get", "GET one opportunity"), ("list", "GET list, page 1"),
+                                ("create", "POST create")):
+            for conns in ("16", "64"):
+                for server, name in (("ours", "mock server"), ("prism", "Prism"), ("nginx", "nginx (static file)")):
+                    x = by.get((server, endpoint, conns))
+                    if not x:
+                        continue
+                    errors = sum(int(x.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors",
+                                                             "timeouts", "status_errors"))
+                    body.append([label, conns, name, rate(x.get("rps")), ms(x.get("p50_us")),
+                                 ms(x.get("p99_us")), mib(x.get("rss_kb")), f"{int(x['requests']):,}",
+                                 errors])
+        self.table(["request", "connections", "server", "requests/s", "p50", "p99", "peak RSS",
+                    "requests", "errors (non-2xx, socket)"], body)
+
+        self.out("### Ratios and targets")
+        self.out()
+        body = []
+        for endpoint, label, target in (("get", "GET one", 10.0), ("list", "GET list page 1", 5.0),
+                                        ("create", "POST create", 5.0)):
+            for conns in ("16", "64"):
+                ours, prism = by.get(("ours", endpoint, conns)), by.get(("prism", endpoint, conns))
+                if not ours or not prism:
+                    continue
+                ratio = num(ours["rps"]) / num(prism["rps"])
+                applies = not (endpoint == "get" and conns == "16")
+                tgt = f"≥ {target:.0f}×" if applies else "(none)"
+                ok = ratio >= target if applies else None
+                v = self.check(f"{label} @{conns}: requests/s ours / Prism", f"{ratio:.1f}×", tgt, ok) \
+                    if applies else "–"
+                body.append([f"{label} @{conns}", "requests/s, ours / Prism", f"{ratio:.1f}×", tgt, v])
+                if endpoint == "get":
+                    nginx = by.get(("nginx", "get", conns))
+                    if nginx:
+                        frac = num(ours["rps"]) / num(nginx["rps"])
+                        ok = frac >= 0.15 if conns == "64" else None
+                        tgt = "≥ 15 %" if conns == "64" else "(none)"
+                        v = self.check(f"GET one @{conns}: ours / nginx ceiling", f"{frac:.1%}", tgt, ok) \
+                            if ok is not None else "–"
+                        body.append([f"{label} @{conns}", "requests/s, ours / nginx", f"{frac:.1%}", tgt, v])
+                    if conns == "64":
+                        p99 = num(ours["p99_us"]) / 1000
+                        v = self.check("GET one @64: our p99", f"{p99:.1f} ms", "< 25 ms", p99 < 25)
+                        body.append([f"{label} @{conns}", "our p99", f"{p99:.1f} ms", "< 25 ms", v])
+                    p99r = num(ours["p99_us"]) / num(prism["p99_us"])
+                    body.append([f"{label} @{conns}", "p99, ours / Prism", f"{p99r:.3f}", "(none)", "–"])
+        ours_peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == "ours") \
+            if any(x["server"] == "ours" for x in rows) else None
+        if ours_peak:
+            v = self.check("Mock server peak resident memory under load", mib(ours_peak), "< 350 MiB",
+                           ours_peak / 1024 < 350)
+            body.append(["all rows", "our peak RSS", mib(ours_peak), "< 350 MiB", v])
+        self.table(["row", "figure", "measured", "target", "verdict"], body)
+
+        rss = defaultdict(dict)
+        for x in self.r.get("rss", []):
+            rss[x["server"]].update(x)
+        if rss:
+            body = []
+            for server, name in (("ours", "mock server (JVM)"), ("prism", "Prism (Node.js)"), ("nginx", "nginx")):
+                peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == server) \
+                    if any(x["server"] == server for x in rows) else None
+                if peak is None:
+                    continue
+                body.append([name, mib(rss[server].get("idle_kb")), mib(peak),
+                             mib(rss[server].get("hwm_kb")) if rss[server].get("hwm_kb") else "–"])
+            self.out("### Resident memory")
+            self.out()
+            self.table(["server", "idle, after start", "peak during the measured rows",
+                        "VmHWM (peak since start)"], body)
+        nginx = merged(self.r.get("nginx", []))
+        if nginx.get("bytes"):
+            self.out(f"nginx serves the seed's GET example ({nginx['bytes']} bytes, compact JSON) as a static "
+                     "file; the mock server answers the demo opportunity, of about the same size.")
+            self.out()
+
+    def startup(self):
+        runs = [num(x["ms"]) for x in self.r.get("startup", [])]
+        if not runs:
+            return
+        med = statistics.median(runs)
+        self.out("## Start-up: `java -jar mock-server/target/mock-server.jar` to the first answered request")
+        self.out()
+        self.out("From launching the JVM to the first `200` on GET one opportunity (polled every 10 ms), "
+                 "fresh in-memory database and demo data each time.")
+        self.out()
+        v = self.check("Mock server start-up to first answer (median)", f"{med / 1000:.2f} s", "< 4 s",
+                       med < 4000)
+        self.table(["runs", "each (s)", "min", "median", "max", "target", "verdict"], [[
+            len(runs), ", ".join(f"{r / 1000:.2f}" for r in runs), f"{min(runs) / 1000:.2f} s",
+            f"{med / 1000:.2f} s", f"{max(runs) / 1000:.2f} s", "median < 4 s", v]])
+
+    def scale(self):
+        rows = self.r.get("scale", [])
+        if not rows:
+            return
+        meta = merged(self.r.get("scalemeta", []))
+        self.out("## 2. Scale: 100,000 opportunities in one pipeline")
+        self.out()
+        if meta:
+            self.out(f"Database: {meta.get('database', '?').replace('_', ' ')}. "
+                     f"Rows: {int(meta.get('rows', 0)):,} opportunities ({int(meta.get('contacts', 0)):,} contacts), "
+                     f"loaded by {meta.get('how', '?').replace('_', ' ')}; start-up with the load "
+                     f"{num(meta.get('start_ms', 0)) / 1000:.1f} s. `wrk -t2 -c16`, "
+                     f"{num(rows[0].get('duration_us')) / 1e6:.0f} s per row after a warm-up.")
+            self.out()
+        by = {x["endpoint"]: x for x in rows}
+        labels = [("page1", "list, page 1"), ("page2500", "list, page 2,500"),
+                  ("filtered", "list, filtered `status=won` (25,000 match), page 1"),
+                  ("filtered_title", "list, filtered `title=` substring (1,000 match), page 1"),
+                  ("filtered_deep", "list, filtered `status=won`, page 1,000"),
+                  ("get", "GET one opportunity")]
+        body = []
+        for key, label in labels:
+            x = by.get(key)
+            if not x:
+                continue
+            p99 = num(x["p99_us"]) / 1000
+            is_list = key != "get"
+            v = self.check(f"Scale: {label}, p99 @16", f"{p99:.1f} ms", "< 50 ms", p99 < 50) if is_list else "–"
+            errors = sum(int(x.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors",
+                                                     "timeouts", "status_errors"))
+            body.append([label, rate(x["rps"]), ms(x["p50_us"]), ms(x["p99_us"]),
+                         "< 50 ms" if is_list else "(none)", v, errors])
+        self.table(["request", "requests/s", "p50", "p99", "p99 target", "verdict", "errors"], body)
+        p1, p2 = by.get("page1"), by.get("page2500")
+        if p1 and p2:
+            cost = num(p1["rps"]) / num(p2["rps"])
+            p50 = num(p2["p50_us"]) / num(p1["p50_us"])
+            worst = max(cost, p50)
+            v = self.check("Scale: page 2,500 / page 1", f"{cost:.2f}× (time per request), {p50:.2f}× (p50)",
+                           "≤ 2×", worst <= 2)
+            self.table(["figure", "time per request (1 / requests/s)", "p50", "target", "verdict"],
+                       [["page 2,500 / page 1", f"{cost:.2f}×", f"{p50:.2f}×", "≤ 2× (both)", v]])
+
+    def suite(self):
+        s = merged(self.r.get("suite", []))
+        if not s:
+            return
+        self.out("## 3. Conformance suite")
+        self.out()
+        self.out(s.get("note", "").replace("_", " "))
+        self.out()
+        body = []
+        wall = num(s.get("wall_mean_s"))
+        if wall is not None:
+            v = self.check("Conformance suite default run, wall time (mean)", f"{wall:.2f} s", "< 30 s", wall < 30)
+            body.append(["wall time of a default run (JVM start included), mean of "
+                         f"{s.get('runs', '?')}", f"{wall:.2f} s ± {num(s.get('wall_stddev_s')) or 0:.2f}",
+                         "< 30 s", v])
+        if s.get("requests"):
+            body.append(["requests sent (last run)", f"{int(s['requests']):,}", "(none)", "–"])
+        if s.get("rps") and num(s.get("rps")) is not None:
+            body.append(["requests/s over the wall time", f"{num(s['rps']):,.0f}", "(none)", "–"])
+        if s.get("exchanges_per_s") and num(s.get("exchanges_per_s")) is not None:
+            eps = num(s["exchanges_per_s"])
+            v = self.check("Conformance suite: validated exchanges/s while generating", f"{eps:,.0f}", "≥ 300",
+                           eps >= 300)
+            body.append([f"validated exchanges/s ({s.get('eps_basis', '').replace('_', ' ')})", f"{eps:,.0f}",
+                         "≥ 300", v])
+        if s.get("first_request_ms") and num(s.get("first_request_ms")) is not None:
+            body.append(["CLI start to first request", f"{num(s['first_request_ms']) / 1000:.2f} s", "(none)", "–"])
+        self.table(["figure", "measured", "target", "verdict"], body)
+
+    def client(self):
+        rows = self.r.get("jmh", [])
+        if not rows:
+            return
+        by = {x["benchmark"]: x for x in rows}
+        self.out("## 4. Client: one GET through the facade vs raw OkHttp (JMH)")
+        self.out()
+        self.out(merged(self.r.get("jmhmeta", [])).get("note", "").replace("_", " "))
+        self.out()
+        body = [[name, f"{num(x['score']):,.1f} ± {num(x['error']):,.1f}", x["unit"].replace("_", " ")]
+                for name, x in by.items()]
+        self.table(["benchmark", "score", "unit"], body)
+        raw, facade = by.get("rawOkHttp"), by.get("facade")
+        if raw and facade:
+            ratio = num(facade["score"]) / num(raw["score"])
+            v = self.check("Client facade time / raw OkHttp time", f"{ratio:.3f}", "≤ 1.15", ratio <= 1.15)
+            body = [["facade / raw OkHttp (body read as a string)", f"{ratio:.3f}", "≤ 1.15", v]]
+            parsed = by.get("rawOkHttpJackson")
+            if parsed:
+                r2 = num(facade["score"]) / num(parsed["score"])
+                body.append(["facade / raw OkHttp + Jackson into a tree", f"{r2:.3f}", "(none)", "–"])
+            self.table(["figure (time per GET)", "ratio", "target", "verdict"], body)
+
+    def notes(self):
+        for x in self.r.get("note", []):
+            pass
+
+    def render(self):
+        self.header()
+        body_start = len(self.lines)
+        self.http()
+        self.startup()
+        self.scale()
+        self.suite()
+        self.client()
+        sections = self.lines[body_start:]
+        self.lines = self.lines[:body_start]
+        if self.summary:
+            misses = sum(1 for s in self.summary if s[3] is False)
+            self.out("## Targets at a glance")
+            self.out()
+            self.out(f"{len(self.summary) - misses} of {len(self.summary)} targets met.")
+            self.out()
+            self.table(["figure", "measured", "target", "verdict"],
+                       [[f, m, t, verdict(ok)] for f, m, t, ok in self.summary])
+        self.lines.extend(sections)
+        return "\n".join(self.lines).rstrip() + "\n"
+
+
+def main():
+    records = parse(sys.argv[1])
+    sys.stdout.write(Report(records).render())
+
+
+if __name__ == "__main__":
+    main()
