@@ -1,0 +1,42 @@
+package com.onautomate.opportunities.mockserver;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** {@code java -jar mock-server.jar [--server.port=N] [--spring.datasource.url=...] ...} */
+@SpringBootApplication
+public class MockServerApplication {
+
+  public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /** The application with its defaults; command-line arguments override every one of them. */
+  static SpringApplication application() {
+    SpringApplication app = new SpringApplication(MockServerApplication.class);
+    app.setDefaultProperties(defaults());
+    return app;
+  }
+
+  private static Map<String, Object> defaults() {
+    Map<String, Object> defaults = new HashMap<>();
+    // Its own config file name, so that an application.properties of a module that embeds it is not read.
+    defaults.put("spring.config.name", "onautomate-mock-server");
+    defaults.put("server.address", "127.0.0.1");
+    defaults.put("server.port", "8080");
+    // A fresh in-memory database per server, so that servers started in one JVM never share data.
+    defaults.put("spring.datasource.url",
+        "jdbc:h2:mem:onautomate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    defaults.put("spring.datasource.hikari.maximum-pool-size", "16");
+    defaults.put("spring.main.banner-mode", "off");
+    defaults.put("spring.mvc.formcontent.filter.enabled", "false");
+    defaults.put("server.error.whitelabel.enabled", "false");
+    defaults.put("server.tomcat.threads.max", "64");
+    defaults.put("logging.level.root", "WARN");
+    defaults.put("logging.level.com.onautomate", "INFO");
+    return defaults;
+  }
+}

@@ -1,0 +1,127 @@
+package com.onautomate.opportunities.mockserver.contacts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onautomate.opportunities.mockserver.system.Ids;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Contacts: found or created by contactId, else email, else phone, inside the caller's transaction.
+ * The database's unique indexes decide between two concurrent creates of the same contact; the
+ * loser's transaction fails with a duplicate key and is retried by the caller, and then finds it.
+ */
+@Repository
+public class Contacts {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+  };
+
+  private final JdbcClient jdbc;
+
+  Contacts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean exists(String locationId, String contactId) {
+    return jdbc.sql("SELECT COUNT(*) FROM contact WHERE id = ? AND location_id = ?")
+        .params(contactId, locationId).query(Long.class).single() > 0;
+  }
+
+  /** Finds or creates the contact, applies name, company name and tags, and returns its id. */
+  public String findOrCreate(String locationId, ContactWrite write, long now) {
+    String id;
+    if (write.contactId() != null) {
+      id = write.contactId();
+    } else if (write.email() != null) {
+      String key = write.email().toLowerCase(Locale.ROOT);
+      id = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND email_key = ?")
+          .params(locationId, key).query(String.class).optional()
+          .orElseGet(() -> insert(locationId, write.email(), key, write.phone(), null, now));
+    } else {
+      id = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND phone = ? ORDER BY created_at, id")
+          .params(locationId, write.phone()).query(String.class).list().stream().findFirst()
+          .orElseGet(() -> insert(locationId, null, null, write.phone(), write.phone(), now));
+    }
+    apply(id, write, now);
+    return id;
+  }
+
+  private String insert(String locationId, String email, String emailKey, String phone, String phoneKey, long now) {
+    String id = Ids.newId(now);
+    jdbc.sql("""
+            INSERT INTO contact (id, location_id, email, email_key, phone, phone_key, tags, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?)""")
+        .params(id, locationId, email, emailKey, phone, phoneKey, now, now)
+        .update();
+    return id;
+  }
+
+  /** Name and company name replace; tags are added without repeats. Row-locked, so no tag is lost. */
+  private void apply(String id, ContactWrite write, long now) {
+    boolean hasTags = write.tags() != null && !write.tags().isEmpty();
+    if (write.name() == null && write.companyName() == null && !hasTags) {
+      return;
+    }
+    String tagsJson = jdbc.sql("SELECT tags FROM contact WHERE id = ? FOR UPDATE")
+        .param(id).query(String.class).single();
+    List<String> tags = parseTags(tagsJson);
+    List<String> added = new ArrayList<>();
+    if (hasTags) {
+      LinkedHashSet<String> merged = new LinkedHashSet<>(tags);
+      for (String tag : write.tags()) {
+        if (merged.add(tag)) {
+          added.add(tag);
+        }
+      }
+      tags = new ArrayList<>(merged);
+    }
+    jdbc.sql("""
+            UPDATE contact SET
+              name = COALESCE(?, name), name_lower = COALESCE(?, name_lower),
+              company_name = COALESCE(?, company_name), company_name_lower = COALESCE(?, company_name_lower),
+              tags = ?, updated_at = ?
+            WHERE id = ?""")
+        .params(write.name(), lower(write.name()), write.companyName(), lower(write.companyName()),
+            added.isEmpty() ? tagsJson : toJson(tags), now, id)
+        .update();
+    for (String tag : added) {
+      jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(id, tag).update();
+    }
+  }
+
+  public static List<String> parseTags(String json) {
+    if (json == null || json.equals("[]")) {
+      return new ArrayList<>();
+    }
+    try {
+      return JSON.readValue(json, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored tags are not a JSON array: " + json, e);
+    }
+  }
+
+  public static String toJson(List<String> tags) {
+    try {
+      return JSON.writeValueAsString(tags);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String lower(String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
+  }
+
+  public Optional<String> idOf(String locationId, String contactId) {
+    return jdbc.sql("SELECT id FROM contact WHERE id = ? AND location_id = ?")
+        .params(contactId, locationId).query(String.class).optional();
+  }
+}

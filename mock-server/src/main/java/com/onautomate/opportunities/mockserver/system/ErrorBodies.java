@@ -1,0 +1,28 @@
+package com.onautomate.opportunities.mockserver.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onautomate.opportunities.server.model.ErrorMessage;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/** Writes the vendor's {@code {"msg": ...}} body where Spring MVC is not involved (filters). */
+@Component
+class ErrorBodies {
+
+  private final ObjectMapper json;
+
+  ErrorBodies(ObjectMapper json) {
+    this.json = json;
+  }
+
+  void write(HttpServletResponse response, HttpStatus status, String msg) throws IOException {
+    byte[] body = json.writeValueAsBytes(new ErrorMessage(msg));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}

@@ -1,0 +1,36 @@
+package com.onautomate.opportunities.mockserver.system;
+
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * New ids, 20 characters like the vendor's: the creation time and a counter first (lower-case base
+ * 36, so that ids made in the same millisecond sort in creation order under any collation), then
+ * random characters.
+ */
+public final class Ids {
+
+  private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private Ids() {
+  }
+
+  public static String newId(long nowMillis) {
+    char[] id = new char[20];
+    put(id, 0, 9, nowMillis);
+    put(id, 9, 3, Math.floorMod(COUNTER.getAndIncrement(), 36 * 36 * 36));
+    for (int i = 12; i < 20; i++) {
+      id[i] = ALPHABET[RANDOM.nextInt(36)];
+    }
+    return new String(id);
+  }
+
+  private static void put(char[] id, int from, int width, long value) {
+    for (int i = from + width - 1; i >= from; i--) {
+      id[i] = ALPHABET[(int) (value % 36)];
+      value /= 36;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package com.onautomate.opportunities.mockserver.system;
+
+import com.onautomate.opportunities.server.model.ErrorMessage;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the servlet container reports outside Spring MVC (e.g. from a filter), as a {@code msg} body. */
+@RestController
+class JsonErrorController implements ErrorController {
+
+  @RequestMapping("/error")
+  ResponseEntity<ErrorMessage> error(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+    if (status == null) {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+    return ApiExceptionHandler.msg(status, status.getReasonPhrase());
+  }
+}

@@ -1,0 +1,69 @@
+package com.onautomate.opportunities.mockserver.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Reads one request body type from a JSON tree and checks every field against the contract,
+ * collecting all problems instead of stopping at the first (Jackson's binding would stop at the
+ * first, and would turn 123 into "123"). A body that is not a JSON object is unreadable (400).
+ */
+public abstract class RequestBodyReader implements HttpMessageConverter<Object> {
+
+  private static final ObjectReader TREE = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .reader();
+
+  private final Class<?> type;
+
+  protected RequestBodyReader(Class<?> type) {
+    this.type = type;
+  }
+
+  /** Builds the body from a JSON object; field problems go to {@code problems}, never thrown. */
+  protected abstract Object read(JsonNode body, FieldProblems problems);
+
+  @Override
+  public boolean canRead(Class<?> clazz, MediaType mediaType) {
+    return clazz == type;
+  }
+
+  @Override
+  public boolean canWrite(Class<?> clazz, MediaType mediaType) {
+    return false;
+  }
+
+  @Override
+  public List<MediaType> getSupportedMediaTypes() {
+    return List.of(MediaType.APPLICATION_JSON);
+  }
+
+  @Override
+  public Object read(Class<?> clazz, HttpInputMessage inputMessage) throws IOException {
+    JsonNode tree;
+    try {
+      tree = TREE.readTree(inputMessage.getBody());
+    } catch (JsonProcessingException e) {
+      throw new HttpMessageNotReadableException("Not JSON", e, inputMessage);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new HttpMessageNotReadableException("Not a JSON object", inputMessage);
+    }
+    return read(tree, new FieldProblems());
+  }
+
+  @Override
+  public void write(Object o, MediaType contentType, HttpOutputMessage outputMessage) {
+    throw new UnsupportedOperationException("read only");
+  }
+}

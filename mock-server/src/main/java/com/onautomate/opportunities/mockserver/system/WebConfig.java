@@ -1,0 +1,69 @@
+package com.onautomate.opportunities.mockserver.system;
+
+import com.onautomate.opportunities.mockserver.tenancy.Locations;
+import com.onautomate.opportunities.server.model.OpportunityStatus;
+import jakarta.servlet.Filter;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MockServerProperties.class)
+class WebConfig implements WebMvcConfigurer {
+
+  private final List<RequestBodyReader> bodyReaders;
+
+  WebConfig(List<RequestBodyReader> bodyReaders) {
+    this.bodyReaders = bodyReaders;
+  }
+
+  /** Every path also answers with a trailing slash, as the vendor documents the create path with one. */
+  @Bean
+  FilterRegistrationBean<Filter> trailingSlashFilter() {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(UrlHandlerFilter.trailingSlashHandler("/v1/**").wrapRequest().build());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> apiRequestFilter(Locations locations, ErrorBodies errors, MockServerProperties properties) {
+    MockServerProperties.RateLimit limit = properties.rateLimit();
+    RateLimiter limiter = limit.enabled() ? new RateLimiter(limit.requests(), limit.window().toMillis()) : null;
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new ApiRequestFilter(locations, limiter, errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** The API answers JSON whatever the Accept header says, as the vendor's does. */
+  @Override
+  public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+    configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
+  }
+
+  @Override
+  public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+    converters.addAll(0, bodyReaders);
+  }
+
+  @Override
+  public void addFormatters(FormatterRegistry registry) {
+    registry.addConverter(new Converter<String, OpportunityStatus>() {
+      @Override
+      public OpportunityStatus convert(String source) {
+        return OpportunityStatus.fromValue(source);
+      }
+    });
+  }
+}
