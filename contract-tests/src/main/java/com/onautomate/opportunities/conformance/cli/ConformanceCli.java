@@ -1,0 +1,193 @@
+package com.onautomate.opportunities.conformance.cli;
+
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckRegistry;
+import com.onautomate.opportunities.conformance.checks.SchemaValidator;
+import com.onautomate.opportunities.conformance.config.SuiteConfig;
+import com.onautomate.opportunities.conformance.engine.ConformanceRun;
+import com.onautomate.opportunities.conformance.engine.RunOptions;
+import com.onautomate.opportunities.conformance.http.TransportException;
+import com.onautomate.opportunities.conformance.report.JUnitXmlReport;
+import com.onautomate.opportunities.conformance.report.RunResult;
+import com.onautomate.opportunities.conformance.report.TextReport;
+import com.onautomate.opportunities.conformance.spec.Contract;
+import com.onautomate.opportunities.conformance.spec.ContractException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar conformance.jar}: verifies a server against the contract. Exit 0 all checks passed, 1 a check
+ * failed, 2 bad arguments, an unreadable spec or an unreachable server (one line, no stack trace).
+ */
+@Command(name = "conformance", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Verifies an implementation of the OnAutomate Opportunities API against its contract."
+        + " Without --base-url it starts the bundled mock server with its demo data and verifies it.")
+public final class ConformanceCli implements java.util.concurrent.Callable<Integer> {
+  public static final int PASSED = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  @Option(names = "--base-url", description = "The server under test, e.g. http://127.0.0.1:8080.")
+  String baseUrl;
+  @Option(names = "--token", description = "Bearer token of the location under test.")
+  String token;
+  @Option(names = "--pipeline-id", description = "A pipeline of that location that does NOT allow duplicates.")
+  String pipelineId;
+  @Option(names = "--stage-id", description = "A stage of that pipeline (repeat for several; two or more to test stage moves).")
+  List<String> stageIds = new ArrayList<>();
+  @Option(names = "--other-token", description = "A token of another location, to verify tenant isolation.")
+  String otherToken;
+  @Option(names = "--spec", description = "The contract, a path or URL (default: openapi.yaml from the api artifact).")
+  String spec;
+  @Option(names = "--seed", description = "Seed of the generated cases (default: random, printed).")
+  Long seed;
+  @Option(names = "--max-examples", description = "Random cases per operation (default 100).")
+  Integer maxExamples;
+  @Option(names = "--checks", split = ",", description = "Run only these checks.")
+  List<String> checks = new ArrayList<>();
+  @Option(names = "--exclude-checks", split = ",", description = "Do not run these checks.")
+  List<String> excludeChecks = new ArrayList<>();
+  @Option(names = "--junit-xml", description = "Also write a JUnit XML report to this file.")
+  Path junitXml;
+  @Option(names = "--config", description = "A schemathesis.toml to read the applicable settings from.")
+  Path config;
+  @Option(names = "--max-response-time", description = "Enables max_response_time with this limit, in seconds.")
+  Double maxResponseTime;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public ConformanceCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Runs the CLI and returns its exit code (the tests' entry point). */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cmd = new CommandLine(new ConformanceCli(out, err));
+    cmd.setOut(new java.io.PrintWriter(out, true));
+    cmd.setErr(new java.io.PrintWriter(err, true));
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      err.println("conformance: " + ex.getMessage().lines().findFirst().orElse("bad arguments")
+          + " (see --help)");
+      return USAGE;
+    });
+    cmd.setExecutionExceptionHandler((ex, c, p) -> {
+      err.println("conformance: " + oneLine(ex));
+      return USAGE;
+    });
+    return cmd.execute(args);
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(e.getClass().getSimpleName());
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      return execute();
+    } catch (IllegalArgumentException | ContractException | TransportException e) {
+      err.println("conformance: " + oneLine(e));
+      return USAGE;
+    }
+  }
+
+  private int execute() {
+    SuiteConfig cfg = config == null ? SuiteConfig.EMPTY : SuiteConfig.load(config);
+    String base = baseUrl != null ? baseUrl : cfg.baseUrl();
+    long theSeed = seed != null ? seed : cfg.seed() != null ? cfg.seed() : new SecureRandom().nextLong() & 0xFFFFFFFFL;
+    int examples = maxExamples != null ? maxExamples : cfg.maxExamples() != null ? cfg.maxExamples() : 100;
+    if (examples < 0) {
+      throw new IllegalArgumentException("--max-examples must be 0 or more");
+    }
+    Double limitSeconds = maxResponseTime != null ? maxResponseTime : cfg.maxResponseTime();
+    if (limitSeconds != null && limitSeconds <= 0) {
+      throw new IllegalArgumentException("--max-response-time must be more than 0 seconds");
+    }
+    Set<String> disabled = new LinkedHashSet<>(excludeChecks);
+    disabled.addAll(cfg.disabled());
+    Set<String> enabled = new LinkedHashSet<>(cfg.enabled());
+    if (limitSeconds != null) {
+      enabled.add("max_response_time");
+    }
+    List<Check> selected = CheckRegistry.select(checks, disabled, enabled);
+    if (base != null) {
+      if (!base.startsWith("http://") && !base.startsWith("https://")) {
+        throw new IllegalArgumentException("--base-url must be an http:// or https:// URL, got '" + base + "'");
+      }
+      require(token, "--token");
+      require(pipelineId, "--pipeline-id");
+      if (stageIds.isEmpty()) {
+        throw new IllegalArgumentException("missing --stage-id (give at least one stage of --pipeline-id)");
+      }
+    }
+    Contract contract = Contract.load(spec);
+    if (base == null) {
+      out.println("No --base-url: starting the bundled mock server with its demo data…");
+      try (BundledMockServer mock = BundledMockServer.start()) {
+        String t = token != null ? token : BundledMockServer.TOKEN;
+        String p = pipelineId != null ? pipelineId : BundledMockServer.PIPELINE;
+        List<String> s = !stageIds.isEmpty() ? stageIds : BundledMockServer.STAGES;
+        String o = otherToken != null ? otherToken : token == null ? BundledMockServer.OTHER_TOKEN : null;
+        out.println("Mock server on " + mock.baseUrl());
+        return verify(contract, mock.baseUrl(), t, o, p, s, cfg, theSeed, examples, limitSeconds, selected);
+      }
+    }
+    return verify(contract, base, token, otherToken, pipelineId, stageIds, cfg, theSeed, examples, limitSeconds,
+        selected);
+  }
+
+  private static void require(String value, String option) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing " + option + " (needed with --base-url)");
+    }
+  }
+
+  private int verify(Contract contract, String base, String tok, String other, String pipeline, List<String> stages,
+                     SuiteConfig cfg, long theSeed, int examples, Double limitSeconds, List<Check> selected) {
+    Map<String, String> headers = new LinkedHashMap<>(cfg.headers());
+    RunOptions options = new RunOptions(base, tok, other, pipeline, stages, headers, theSeed, examples);
+    CheckContext context = new CheckContext(contract, new SchemaValidator(contract), cfg.expectedStatuses(),
+        limitSeconds == null ? null : limitSeconds * 1000, pipeline, stages);
+    out.println("Verifying " + base + " against " + contract.openApi().getInfo().getTitle() + " "
+        + contract.openApi().getInfo().getVersion() + " (seed " + theSeed + ", " + examples
+        + " random cases per operation, " + selected.size() + " checks)");
+    long start = System.nanoTime();
+    RunResult result = new ConformanceRun(contract, options, selected, context,
+        (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-62s %-9s %6d requests  %4d failing%n",
+            op, phase.name().toLowerCase(Locale.ROOT), cases, failures)).run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.println();
+    out.print(TextReport.render(result));
+    out.printf(Locale.ROOT, "Finished in %.1f s (%.0f requests/s). Reproduce this run with --seed %d%n", seconds,
+        result.totalRequests() / Math.max(seconds, 0.001), theSeed);
+    if (junitXml != null) {
+      try {
+        JUnitXmlReport.write(result, junitXml);
+        out.println("JUnit XML report: " + junitXml);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write " + junitXml + ": " + e.getMessage());
+      }
+    }
+    return result.passed() ? PASSED : FAILED;
+  }
+}

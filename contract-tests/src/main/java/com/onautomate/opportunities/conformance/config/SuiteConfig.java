@@ -1,0 +1,107 @@
+package com.onautomate.opportunities.conformance.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.onautomate.opportunities.conformance.checks.CheckRegistry;
+import com.onautomate.opportunities.conformance.checks.StatusSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parts of a {@code schemathesis.toml} that apply here: {@code base-url}, {@code seed}, {@code headers},
+ * {@code max-response-time}, {@code [generation] max-examples}, {@code [checks.NAME] enabled} and
+ * {@code expected-statuses} (and {@code [checks.max_response_time] limit}). Other keys are ignored.
+ *
+ * <pre>{@code SuiteConfig config = SuiteConfig.load(Path.of("schemathesis.toml"));}</pre>
+ */
+public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double maxResponseTime,
+                          Map<String, String> headers, Set<String> disabled, Set<String> enabled,
+                          Map<String, StatusSet> expectedStatuses) {
+
+  public static final SuiteConfig EMPTY =
+      new SuiteConfig(null, null, null, null, Map.of(), Set.of(), Set.of(), Map.of());
+
+  /** Reads the file; fails with a one-line {@link IllegalArgumentException} on bad content or an unknown check. */
+  public static SuiteConfig load(Path file) {
+    JsonNode root;
+    try {
+      root = new TomlMapper().readTree(Files.readString(file));
+    } catch (IOException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      throw new IllegalArgumentException("cannot read the config " + file + ": " + m);
+    }
+    return parse(root, file.toString());
+  }
+
+  static SuiteConfig parse(JsonNode root, String where) {
+    String baseUrl = text(root, "base-url");
+    Long seed = root.hasNonNull("seed") ? number(root.get("seed"), "seed", where).longValue() : null;
+    Integer maxExamples = null;
+    if (root.path("generation").hasNonNull("max-examples")) {
+      maxExamples = number(root.path("generation").get("max-examples"), "generation.max-examples", where).intValue();
+    }
+    Double maxResponseTime = root.hasNonNull("max-response-time")
+        ? number(root.get("max-response-time"), "max-response-time", where).doubleValue() : null;
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (root.path("headers").isObject()) {
+      root.get("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+    }
+    Set<String> disabled = new LinkedHashSet<>();
+    Set<String> enabled = new LinkedHashSet<>();
+    Map<String, StatusSet> expected = new LinkedHashMap<>();
+    JsonNode checks = root.path("checks");
+    if (checks.isObject()) {
+      List<String> names = new ArrayList<>();
+      checks.fieldNames().forEachRemaining(names::add);
+      CheckRegistry.requireKnown(names.stream().filter(n -> checks.get(n).isObject()).toList(), where + " [checks]");
+      for (Iterator<Map.Entry<String, JsonNode>> it = checks.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode c = e.getValue();
+        if (!c.isObject()) {
+          continue;
+        }
+        if (c.has("enabled")) {
+          if (!c.get("enabled").isBoolean()) {
+            throw new IllegalArgumentException(where + ": checks." + e.getKey() + ".enabled must be true or false");
+          }
+          (c.get("enabled").asBoolean() ? enabled : disabled).add(e.getKey());
+        }
+        if (c.has("expected-statuses")) {
+          List<String> statuses = new ArrayList<>();
+          c.get("expected-statuses").forEach(s -> statuses.add(s.asText()));
+          try {
+            expected.put(e.getKey(), new StatusSet(statuses));
+          } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(where + ": checks." + e.getKey() + ": " + ex.getMessage());
+          }
+        }
+        if (e.getKey().equals("max_response_time") && c.hasNonNull("limit")) {
+          maxResponseTime = number(c.get("limit"), "checks.max_response_time.limit", where).doubleValue();
+          if (!disabled.contains("max_response_time")) {
+            enabled.add("max_response_time");
+          }
+        }
+      }
+    }
+    return new SuiteConfig(baseUrl, seed, maxExamples, maxResponseTime, headers, disabled, enabled, expected);
+  }
+
+  private static String text(JsonNode root, String field) {
+    return root.hasNonNull(field) ? root.get(field).asText() : null;
+  }
+
+  private static Number number(JsonNode node, String field, String where) {
+    if (!node.isNumber()) {
+      throw new IllegalArgumentException(where + ": " + field + " must be a number");
+    }
+    return node.numberValue();
+  }
+}

@@ -1,0 +1,503 @@
+package com.onautomate.opportunities.conformance.engine;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.generation.CaseGenerator;
+import com.onautomate.opportunities.conformance.generation.Identities;
+import com.onautomate.opportunities.conformance.http.Request;
+import com.onautomate.opportunities.conformance.http.Response;
+import com.onautomate.opportunities.conformance.http.Transport;
+import com.onautomate.opportunities.conformance.report.RunResult;
+import com.onautomate.opportunities.conformance.spec.Contract;
+import com.onautomate.opportunities.conformance.spec.Operation;
+import io.swagger.v3.oas.models.links.Link;
+import java.net.URI;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One conformance run: examples, coverage and random cases per operation, stateful sequences along the
+ * contract's links, then the contract's own scenarios; every exchange judged by every selected check.
+ *
+ * <pre>{@code RunResult result = new ConformanceRun(contract, options, checks, context, Progress.SILENT).run();}</pre>
+ */
+public final class ConformanceRun {
+  private static final String FRESH = "fresh-fixture-placeholder";
+  private static final List<String> PROBED_METHODS = List.of("GET", "PUT", "POST", "DELETE", "PATCH");
+
+  private final Contract contract;
+  private final RunOptions options;
+  private final Transport transport;
+  private final CaseGenerator gen;
+  private final Recorder recorder;
+  private final Progress progress;
+  /** Requests in flight at once in the examples, coverage and fuzzing phases. */
+  private static final int THREADS = 4;
+  private final Set<String> alive = new LinkedHashSet<>();
+  private ExecutorService pool;
+  private final Operation list;
+  private final Operation create;
+  private final Operation get;
+  private final Operation update;
+  private final Operation status;
+  private final Operation delete;
+
+  public ConformanceRun(Contract contract, RunOptions options, List<Check> checks, CheckContext context,
+                        Progress progress) {
+    this(contract, options, checks, context, progress, new Identities());
+  }
+
+  public ConformanceRun(Contract contract, RunOptions options, List<Check> checks, CheckContext context,
+                        Progress progress, Identities identities) {
+    this.contract = contract;
+    this.options = options;
+    this.transport = new Transport(options.baseUrl());
+    this.gen = new CaseGenerator(options, identities);
+    this.recorder = new Recorder(checks, context, options.baseUrl());
+    this.progress = progress;
+    this.list = contract.require("listOpportunities");
+    this.create = contract.require("createOpportunity");
+    this.get = contract.require("getOpportunity");
+    this.update = contract.require("updateOpportunity");
+    this.status = contract.require("updateOpportunityStatus");
+    this.delete = contract.require("deleteOpportunity");
+  }
+
+  public RunResult run() {
+    pool = Executors.newFixedThreadPool(THREADS, r -> {
+      Thread t = new Thread(r, "conformance-sender");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return runPhases();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private RunResult runPhases() {
+    send(gen.positive(list, Phase.EXAMPLES, "preflight: first page", null, List.of(pair("limit", "1")), null),
+        null, List.of(), Map.of());
+    String fixture = createFixture(Phase.EXAMPLES, gen.validBody(create));
+    Set<String> probedPaths = new LinkedHashSet<>();
+    for (Operation op : contract.operations()) {
+      boolean fresh = op == delete;
+      String id = fresh ? FRESH : fixture;
+      runPhase(op, Phase.EXAMPLES, gen.examples(op, id));
+      List<String> methods = new ArrayList<>();
+      if (probedPaths.add(op.path())) {
+        List<String> documented = contract.methodsOf(op.path());
+        PROBED_METHODS.stream().filter(m -> !documented.contains(m)).forEach(methods::add);
+        methods.add("OPTIONS");
+      }
+      runPhase(op, Phase.COVERAGE, gen.coverage(op, id, methods));
+      List<TestCase> random = new ArrayList<>();
+      for (int i = 0; i < options.maxExamples(); i++) {
+        String rid = !fresh ? (gen.rng().nextInt(10) == 0 ? "unknown" + gen.identities().marker() : fixture)
+            : (gen.rng().nextInt(4) == 0 ? FRESH : "unknown" + gen.identities().marker());
+        random.add(gen.random(op, rid));
+      }
+      runPhase(op, Phase.FUZZING, random);
+    }
+    int sequences = Math.max(1, Math.min(5, options.maxExamples() / 20));
+    for (int i = 0; i < sequences; i++) {
+      statefulSequence(i);
+    }
+    progress.update(sequences + " stateful sequences", Phase.STATEFUL, recorder.totalRequests(), recorder.totalFailedExchanges());
+    new Scenarios(this).runAll(fixture);
+    progress.update("the contract's own rules", Phase.SEMANTIC, recorder.totalRequests(), recorder.totalFailedExchanges());
+    for (String id : new ArrayList<>(alive)) {
+      deleteQuietly(id);
+    }
+    return recorder.result(options.seed());
+  }
+
+  /**
+   * Sends a phase's cases on a few threads (they are independent of each other) and records the verdicts in case
+   * order, so that reports do not depend on timing.
+   */
+  private void runPhase(Operation op, Phase phase, List<TestCase> cases) {
+    List<TestCase> ready = new ArrayList<>(cases.size());
+    for (TestCase c : cases) {
+      if (c.request().path().contains(FRESH)) {
+        String id = createFixture(phase, gen.validBody(create));
+        c = new TestCase(c.operation(), c.phase(), c.kind(), c.description(), c.target(),
+            new Request(c.request().method(), c.request().path().replace(FRESH, Request.encodeSegment(id)),
+                c.request().query(), c.request().headers(), c.request().body()));
+      }
+      ready.add(c);
+    }
+    List<Future<Judged>> futures = new ArrayList<>(ready.size());
+    for (TestCase c : ready) {
+      futures.add(pool.submit(() -> {
+        Exchange e = new Exchange(c, transport.send(c.request()), null, List.of(), Map.of());
+        return new Judged(e, recorder.judge(e));
+      }));
+    }
+    for (Future<Judged> f : futures) {
+      Judged j;
+      try {
+        j = f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+      track(j.exchange());
+      recorder.apply(j.exchange(), j.results());
+    }
+    progress.update(op.label(), phase, recorder.requestsFor(op), recorder.failedExchangesFor(op));
+  }
+
+  private record Judged(Exchange exchange, List<CheckResult> results) {
+  }
+
+  // ------------------------------------------------------------------ sending
+
+  Exchange send(TestCase c, String step, List<Exchange> history, Map<String, Object> facts) {
+    Response response = transport.send(c.request());
+    Exchange exchange = new Exchange(c, response, step, history, facts);
+    track(exchange);
+    recorder.record(exchange);
+    return exchange;
+  }
+
+  /** Remembers opportunities created and deleted, so that the run removes what it made. */
+  private void track(Exchange e) {
+    if (e.operation() == create && e.response().is2xx()) {
+      String id = Json.text(Json.parse(e.response().body()), "id");
+      if (id != null) {
+        alive.add(id);
+      }
+    }
+    if (e.operation() == delete && e.response().is2xx()) {
+      alive.remove(idOf(e.request()));
+    }
+  }
+
+  private static String idOf(Request r) {
+    String[] parts = r.path().split("/");
+    return parts.length > 5 ? java.net.URLDecoder.decode(parts[5], java.nio.charset.StandardCharsets.UTF_8) : null;
+  }
+
+  /** Creates an opportunity through the API; returns its id (or an unknown id when the server refused). */
+  String createFixture(Phase phase, ObjectNode body) {
+    Exchange e = send(new TestCase(create, phase, Kind.POSITIVE, "fixture", null,
+        gen.request(create, gen.pathParams(create, null), List.of(), Json.write(body), options.token())),
+        "fixture", List.of(), Map.of());
+    String id = Json.text(Json.parse(e.response().body()), "id");
+    return id != null ? id : "unknown" + gen.identities().marker();
+  }
+
+  private void deleteQuietly(String id) {
+    send(gen.positive(delete, Phase.SEMANTIC, "clean-up", id, List.of(), null), null, List.of(), Map.of());
+  }
+
+  static Map.Entry<String, String> pair(String k, String v) {
+    return new AbstractMap.SimpleImmutableEntry<>(k, v);
+  }
+
+  CaseGenerator gen() {
+    return gen;
+  }
+
+  RunOptions options() {
+    return options;
+  }
+
+  Operation list() {
+    return list;
+  }
+
+  Operation create() {
+    return create;
+  }
+
+  Operation get() {
+    return get;
+  }
+
+  Operation update() {
+    return update;
+  }
+
+  Operation status() {
+    return status;
+  }
+
+  Operation delete() {
+    return delete;
+  }
+
+  Contract contract() {
+    return contract;
+  }
+
+  /** Waits past the current millisecond, so that a timestamp the server sets next can be seen to move. */
+  static void tick() {
+    try {
+      Thread.sleep(3);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ------------------------------------------------------------------ stateful
+
+  /** create → get → list → update ×2 → status ×2 → delete → get/list/update/status/delete, following the links. */
+  private void statefulSequence(int n) {
+    ObjectNode body = gen.validBody(create);
+    body.put("title", "Stateful " + n + " " + gen.identities().marker());
+    body.put("status", "open");
+    body.put("stageId", options.stageIds().get(0));
+    body.remove("phone");
+    body.put("email", gen.identities().email());
+    body.put("name", "Stateful Contact");
+    body.put("companyName", "Stateful Co");
+    body.putArray("tags").add("stateful").add("seq-" + n);
+    body.put("monetaryValue", 1000 + n);
+    body.put("assignedTo", "user-" + n);
+    body.put("source", "conformance");
+    List<Exchange> history = new ArrayList<>();
+    TestCase createCase = new TestCase(create, Phase.STATEFUL, Kind.POSITIVE, "stateful create", null,
+        gen.request(create, gen.pathParams(create, null), List.of(), Json.write(body), options.token()));
+    Exchange created = send(createCase, "create", history, Map.of());
+    history.add(created);
+    JsonNode createdBody = Json.parse(created.response().body());
+    if (!created.response().is2xx() || Json.text(createdBody, "id") == null) {
+      return;
+    }
+    String id = Json.text(createdBody, "id");
+    Map<String, Link> links = create.links();
+    Map<String, String> getParams = linkParams(links, get, created);
+    if (getParams == null) {
+      return;
+    }
+    Exchange read = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after create (link)", null,
+        gen.request(get, getParams, List.of(), null, options.token())), "read-after-create", history, Map.of());
+    history.add(read);
+    JsonNode current = Json.parse(read.response().body());
+    Exchange listed = listAll(Map.of("email", body.get("email").asText()), "filter", Phase.STATEFUL, history,
+        Set.of(id), "email", List.of(body.get("email").asText()));
+    history.add(listed);
+
+    Map<String, String> updParams = linkParams(links, update, created);
+    if (updParams != null && current != null) {
+      ObjectNode u1 = body.deepCopy();
+      u1.put("stageId", gen.otherStage(body.get("stageId").asText()));
+      u1.put("title", body.get("title").asText() + " v2");
+      u1.remove(List.of("monetaryValue", "source"));
+      current = updateStep(updParams, u1, current, history);
+      ObjectNode u2 = u1.deepCopy();
+      u2.put("status", "won");
+      u2.putArray("tags").add("stateful-more");
+      if (current != null) {
+        current = updateStep(updParams, u2, current, history);
+      }
+    }
+    Map<String, String> stParams = linkParams(links, status, created);
+    if (stParams != null && current != null) {
+      ObjectNode s1 = Json.object();
+      s1.put("status", Json.text(current, "status"));
+      s1.put("stageId", gen.otherStage(Json.text(current, "pipelineStageId")));
+      current = statusStep(stParams, s1, current, history);
+      if (current != null) {
+        ObjectNode s2 = Json.object();
+        s2.put("status", "lost");
+        s2.put("stageId", Json.text(current, "pipelineStageId"));
+        current = statusStep(stParams, s2, current, history);
+      }
+    }
+    Map<String, String> delParams = linkParams(links, delete, created);
+    if (delParams == null) {
+      return;
+    }
+    tick();
+    Exchange deleted = send(new TestCase(delete, Phase.STATEFUL, Kind.POSITIVE, "delete (link)", null,
+        gen.request(delete, delParams, List.of(), null, options.token())), "delete", history, Map.of());
+    history.add(deleted);
+    if (!deleted.response().is2xx()) {
+      return;
+    }
+    send(new TestCase(get, Phase.STATEFUL, Kind.SCENARIO, "read after delete", null,
+        gen.request(get, getParams, List.of(), null, options.token())), "after-delete", history, Map.of());
+    send(new TestCase(list, Phase.STATEFUL, Kind.SCENARIO, "list after delete", null,
+        gen.request(list, gen.pathParams(list, null),
+            List.of(pair("email", body.get("email").asText()), pair("limit", "100")), null, options.token())),
+        "list-after-delete", history, Map.of("deletedId", id));
+    if (updParams != null) {
+      send(new TestCase(update, Phase.STATEFUL, Kind.SCENARIO, "update after delete", null,
+          gen.request(update, updParams, List.of(), Json.write(body), options.token())), "after-delete", history,
+          Map.of());
+    }
+    if (stParams != null) {
+      ObjectNode s = Json.object();
+      s.put("status", "open");
+      s.put("stageId", options.stageIds().get(0));
+      send(new TestCase(status, Phase.STATEFUL, Kind.SCENARIO, "status change after delete", null,
+          gen.request(status, stParams, List.of(), Json.write(s), options.token())), "after-delete", history,
+          Map.of());
+    }
+    send(new TestCase(delete, Phase.STATEFUL, Kind.SCENARIO, "delete again", null,
+        gen.request(delete, delParams, List.of(), null, options.token())), "after-delete", history, Map.of());
+  }
+
+  private JsonNode updateStep(Map<String, String> params, ObjectNode body, JsonNode before, List<Exchange> history) {
+    tick();
+    Exchange u = send(new TestCase(update, Phase.STATEFUL, Kind.POSITIVE, "stateful update (link)", null,
+        gen.request(update, params, List.of(), Json.write(body), options.token())), "update", history,
+        Map.of("before", before));
+    history.add(u);
+    if (!u.response().is2xx()) {
+      return null;
+    }
+    Exchange r = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after update", null,
+        gen.request(get, params, List.of(), null, options.token())), "read-after-update", history, Map.of());
+    history.add(r);
+    return Json.parse(r.response().body());
+  }
+
+  private JsonNode statusStep(Map<String, String> params, ObjectNode body, JsonNode before, List<Exchange> history) {
+    tick();
+    Exchange s = send(new TestCase(status, Phase.STATEFUL, Kind.POSITIVE, "stateful status change (link)", null,
+        gen.request(status, params, List.of(), Json.write(body), options.token())), "status", history, Map.of());
+    history.add(s);
+    if (!s.response().is2xx()) {
+      return null;
+    }
+    Exchange r = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after status change", null,
+        gen.request(get, params, List.of(), null, options.token())), "read-after-status", history,
+        Map.of("before", before));
+    history.add(r);
+    return Json.parse(r.response().body());
+  }
+
+  /** Path parameters of the link to {@code target}, evaluated on the create exchange; null without such a link. */
+  private Map<String, String> linkParams(Map<String, Link> links, Operation target, Exchange source) {
+    for (Link link : links.values()) {
+      if (!target.id().equals(link.getOperationId()) || link.getParameters() == null) {
+        continue;
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      for (Map.Entry<String, String> p : link.getParameters().entrySet()) {
+        String value = evaluate(String.valueOf(p.getValue()), source);
+        if (value == null) {
+          return null;
+        }
+        params.put(p.getKey(), value);
+      }
+      return params;
+    }
+    return null;
+  }
+
+  private String evaluate(String expression, Exchange source) {
+    if (expression.startsWith("$response.body#")) {
+      JsonNode body = Json.parse(source.response().body());
+      JsonNode v = body == null ? null : body.at(JsonPointer.compile(expression.substring("$response.body#".length())));
+      return v == null || v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+    if (expression.startsWith("$request.path.")) {
+      String name = expression.substring("$request.path.".length());
+      String[] template = source.operation().path().split("/");
+      String[] actual = source.request().path().split("/");
+      for (int i = 0; i < template.length && i < actual.length; i++) {
+        if (template[i].equals("{" + name + "}")) {
+          return java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      return null;
+    }
+    return expression;
+  }
+
+  // ------------------------------------------------------------------ listing helpers
+
+  /**
+   * Lists every page of a filtered query (limit 100); the last page's exchange carries the filter facts
+   * ({@code param}, {@code values}, {@code items} of all pages, {@code mustInclude}) under {@code step}.
+   */
+  Exchange listAll(Map<String, Object> filter, String step, Phase phase, List<Exchange> history,
+                   Set<String> mustInclude, String param, List<String> values) {
+    List<JsonNode> items = new ArrayList<>();
+    Exchange last = null;
+    for (int page = 1; page <= 30; page++) {
+      List<Map.Entry<String, String>> query = new ArrayList<>();
+      filter.forEach((k, v) -> {
+        if (v instanceof List<?> l) {
+          l.forEach(x -> query.add(pair(k, String.valueOf(x))));
+        } else {
+          query.add(pair(k, String.valueOf(v)));
+        }
+      });
+      query.add(pair("limit", "100"));
+      query.add(pair("page", Integer.toString(page)));
+      TestCase c = new TestCase(list, phase, Kind.POSITIVE, "list " + filter + " page " + page, null,
+          gen.request(list, gen.pathParams(list, null), query, null, options.token()));
+      Response r = transport.send(c.request());
+      JsonNode body = Json.parse(r.body());
+      JsonNode opps = body == null ? null : body.get("opportunities");
+      if (opps != null && opps.isArray()) {
+        opps.forEach(items::add);
+      }
+      boolean more = r.status() == 200 && body != null && body.path("meta").path("nextPage").isInt()
+          && opps != null && !opps.isEmpty();
+      Map<String, Object> facts = more ? Map.of() : Map.of("param", param, "values", values, "items", items,
+          "mustInclude", mustInclude);
+      last = new Exchange(c, r, more ? null : step, history, facts);
+      recorder.record(last);
+      if (!more) {
+        break;
+      }
+    }
+    return last;
+  }
+
+  Exchange sendRecorded(TestCase c, String step, List<Exchange> history, Map<String, Object> facts) {
+    return send(c, step, history, facts);
+  }
+
+  Recorder recorder() {
+    return recorder;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  /** A request for a URL the server gave (e.g. nextPageUrl), sent to the base URL under test. */
+  Request requestFor(String url) {
+    URI u = URI.create(url);
+    List<Map.Entry<String, String>> query = new ArrayList<>();
+    if (u.getRawQuery() != null) {
+      for (String kv : u.getRawQuery().split("&")) {
+        int eq = kv.indexOf('=');
+        String k = java.net.URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        query.add(pair(k, v));
+      }
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", "Bearer " + options.token());
+    options.headers().forEach(headers::putIfAbsent);
+    return new Request("GET", u.getRawPath(), query, headers, null);
+  }
+}

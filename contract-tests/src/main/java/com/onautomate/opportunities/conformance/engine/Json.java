@@ -1,0 +1,69 @@
+package com.onautomate.opportunities.conformance.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+
+/** Small JSON helpers shared by the generator and the checks. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Numbers compare by value (120 equals 120.0), everything else structurally. */
+  public static final Comparator<JsonNode> NUMERIC = (a, b) -> {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue());
+    }
+    return a.equals(b) ? 0 : 1;
+  };
+
+  private Json() {
+  }
+
+  /** Parses a body; null when it is not JSON. */
+  public static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static boolean same(JsonNode a, JsonNode b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return a.equals(NUMERIC, b);
+  }
+
+  /** The text of a field, or null when absent or JSON null. */
+  public static String text(JsonNode node, String field) {
+    if (node == null) {
+      return null;
+    }
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** Whether a field is present with a non-null, non-empty value. */
+  public static boolean given(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty());
+  }
+}

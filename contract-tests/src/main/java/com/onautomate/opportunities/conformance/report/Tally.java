@@ -1,0 +1,10 @@
+package com.onautomate.opportunities.conformance.report;
+
+/** Passed, failed and skipped counts of one check on one operation. */
+public record Tally(int passed, int failed, int skipped) {
+  public static final Tally ZERO = new Tally(0, 0, 0);
+
+  public Tally plus(Tally o) {
+    return new Tally(passed + o.passed, failed + o.failed, skipped + o.skipped);
+  }
+}

@@ -1,0 +1,60 @@
+package com.onautomate.opportunities.conformance.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Json;
+import java.util.Set;
+
+/** Catches a create or update without contactId, email or phone that is not 422 keyed "contactId or email", and an unknown contactId not 422 "invalid". */
+public final class ContactIdentificationRule implements Check {
+  static final String KEY = "contactId or email";
+  private static final Set<Integer> EARLIER = Set.of(401, 404, 413, 415, 429);
+
+  @Override
+  public String name() {
+    return "contact_identification_rule";
+  }
+
+  @Override
+  public CheckResult check(Exchange exchange, CheckContext context) {
+    String op = exchange.operation().id();
+    if (!op.equals("createOpportunity") && !op.equals("updateOpportunity")) {
+      return CheckResult.skip();
+    }
+    int status = exchange.response().status();
+    if (EARLIER.contains(status) || status >= 500) {
+      return CheckResult.skip();
+    }
+    JsonNode body = Json.parse(exchange.request().body());
+    if (body == null || !body.isObject()) {
+      return CheckResult.skip();
+    }
+    JsonNode answer = Json.parse(exchange.response().body());
+    if (exchange.isStep("unknown-contact")) {
+      JsonNode entry = answer == null ? null : answer.get("contactId");
+      if (status == 422 && entry != null && "invalid".equals(Json.text(entry, "rule"))) {
+        return CheckResult.pass();
+      }
+      return CheckResult.fail("Unknown contact not refused", exchange.response().describe(),
+          "422 with {\"contactId\": {\"rule\": \"invalid\", ...}}");
+    }
+    boolean none = isAbsent(body, "contactId") && isAbsent(body, "email") && isAbsent(body, "phone");
+    if (!none) {
+      return CheckResult.skip();
+    }
+    JsonNode entry = answer == null ? null : answer.get(KEY);
+    if (status == 422 && entry != null && "required".equals(Json.text(entry, "rule"))) {
+      return CheckResult.pass();
+    }
+    return CheckResult.fail("Contact not identified but not refused", exchange.response().describe(),
+        "422 with {\"" + KEY + "\": {\"rule\": \"required\", ...}} when none of contactId, email, phone is given");
+  }
+
+  private static boolean isAbsent(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    return v == null || v.isNull();
+  }
+}

@@ -1,0 +1,56 @@
+package com.onautomate.opportunities.conformance.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Json;
+import java.util.List;
+
+/** Catches a create whose answer, or a read right after it, does not hold the values sent (title as name, stage, status, value, contact). */
+public final class CreatedOpportunityReadsBack implements Check {
+
+  @Override
+  public String name() {
+    return "created_opportunity_reads_back";
+  }
+
+  @Override
+  public CheckResult check(Exchange exchange, CheckContext context) {
+    if (!exchange.response().is2xx()) {
+      return CheckResult.skip();
+    }
+    if (exchange.operation().id().equals("createOpportunity")) {
+      JsonNode sent = Json.parse(exchange.request().body());
+      if (sent == null || !sent.isObject()) {
+        return CheckResult.skip();
+      }
+      return verdict(exchange, Expectations.mismatches(sent, Json.parse(exchange.response().body()),
+          Expectations.pathSegment(exchange, 3), null), "the values sent to create");
+    }
+    if (exchange.isStep("read-after-create")) {
+      Exchange create = exchange.history().stream().filter(e -> e.isStep("create")).reduce((a, b) -> b).orElse(null);
+      if (create == null) {
+        return CheckResult.skip();
+      }
+      JsonNode created = Json.parse(create.response().body());
+      JsonNode read = Json.parse(exchange.response().body());
+      List<String> diffs = Expectations.mismatches(Json.parse(create.request().body()), read,
+          Expectations.pathSegment(create, 3), null);
+      if (read != null && created != null && !Json.same(read, created)) {
+        diffs = new java.util.ArrayList<>(diffs);
+        diffs.add("the read differs from the create's answer");
+      }
+      return verdict(exchange, diffs, "the opportunity as created");
+    }
+    return CheckResult.skip();
+  }
+
+  private static CheckResult verdict(Exchange exchange, List<String> diffs, String documented) {
+    if (diffs.isEmpty()) {
+      return CheckResult.pass();
+    }
+    return CheckResult.fail("Created opportunity does not read back", String.join("; ", diffs), documented);
+  }
+}

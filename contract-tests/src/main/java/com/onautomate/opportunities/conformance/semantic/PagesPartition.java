@@ -1,0 +1,135 @@
+package com.onautomate.opportunities.conformance.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Catches pages that overlap, leave gaps, break the oldest-first order, or carry inconsistent meta. */
+public final class PagesPartition implements Check {
+
+  @Override
+  public String name() {
+    return "pages_partition";
+  }
+
+  @Override
+  public CheckResult check(Exchange exchange, CheckContext context) {
+    if (!exchange.isStep("page") || exchange.response().status() != 200) {
+      return CheckResult.skip();
+    }
+    JsonNode body = Json.parse(exchange.response().body());
+    if (body == null || !body.path("opportunities").isArray() || !body.path("meta").isObject()) {
+      return CheckResult.skip();
+    }
+    int page = exchange.fact("page");
+    int limit = exchange.fact("limit");
+    List<String> problems = new ArrayList<>(meta(body, page, limit));
+    List<JsonNode> pages = exchange.fact("pages");
+    if (pages != null) {
+      problems.addAll(partition(pages, exchange.fact("expectedIds")));
+    }
+    String nextUrlIds = exchange.fact("nextPageUrlIds");
+    String pageTwoIds = exchange.fact("pageTwoIds");
+    if (nextUrlIds != null && !nextUrlIds.equals(pageTwoIds)) {
+      problems.add("following nextPageUrl of page 1 lists " + nextUrlIds + " but page=2 lists " + pageTwoIds);
+    }
+    if (problems.isEmpty()) {
+      return CheckResult.pass();
+    }
+    return CheckResult.fail("Pages do not partition the result set", String.join("; ", problems),
+        "each opportunity on exactly one page, oldest first (createdAt, id); meta.total, currentPage, nextPage, "
+            + "prevPage, nextPageUrl consistent");
+  }
+
+  private static List<String> meta(JsonNode body, int page, int limit) {
+    List<String> out = new ArrayList<>();
+    JsonNode meta = body.get("meta");
+    int count = body.get("opportunities").size();
+    long total = meta.path("total").asLong(-1);
+    if (count > limit) {
+      out.add("page " + page + " has " + count + " items for limit " + limit);
+    }
+    if (meta.path("currentPage").asInt(-1) != page) {
+      out.add("page " + page + " says currentPage " + meta.get("currentPage"));
+    }
+    Integer prev = page > 1 ? page - 1 : null;
+    if (!same(meta.get("prevPage"), prev)) {
+      out.add("page " + page + " says prevPage " + meta.get("prevPage") + ", expected " + prev);
+    }
+    boolean more = (long) page * limit < total;
+    Integer next = more ? page + 1 : null;
+    if (!same(meta.get("nextPage"), next)) {
+      out.add("page " + page + " of " + total + " (limit " + limit + ") says nextPage " + meta.get("nextPage")
+          + ", expected " + next);
+    }
+    JsonNode url = meta.get("nextPageUrl");
+    if ((url == null || url.isNull()) == more) {
+      out.add("page " + page + " says nextPageUrl " + url + " although nextPage is " + next);
+    }
+    long expectedCount = Math.max(0, Math.min(limit, total - (long) (page - 1) * limit));
+    if (total >= 0 && count != expectedCount) {
+      out.add("page " + page + " has " + count + " items, expected " + expectedCount + " of total " + total);
+    }
+    return out;
+  }
+
+  private static boolean same(JsonNode node, Integer expected) {
+    if (expected == null) {
+      return node == null || node.isNull();
+    }
+    return node != null && node.isInt() && node.asInt() == expected;
+  }
+
+  private static List<String> partition(List<JsonNode> pages, Set<String> expectedIds) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> duplicates = new LinkedHashSet<>();
+    List<JsonNode> all = new ArrayList<>();
+    Set<Long> totals = new HashSet<>();
+    for (JsonNode p : pages) {
+      totals.add(p.path("meta").path("total").asLong(-1));
+      for (JsonNode item : p.path("opportunities")) {
+        all.add(item);
+        if (!seen.add(Json.text(item, "id"))) {
+          duplicates.add(Json.text(item, "id"));
+        }
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      out.add("on two pages: " + duplicates);
+    }
+    if (totals.size() > 1) {
+      out.add("meta.total differs between pages: " + totals);
+    } else if (!totals.isEmpty() && totals.iterator().next() != all.size()) {
+      out.add("meta.total is " + totals.iterator().next() + " but the pages list " + all.size());
+    }
+    if (expectedIds != null) {
+      Set<String> missing = new LinkedHashSet<>(expectedIds);
+      missing.removeAll(seen);
+      if (!missing.isEmpty()) {
+        out.add("on no page: " + missing);
+      }
+    }
+    for (int i = 1; i < all.size(); i++) {
+      JsonNode a = all.get(i - 1);
+      JsonNode b = all.get(i);
+      Instant ta = Expectations.instant(a, "createdAt");
+      Instant tb = Expectations.instant(b, "createdAt");
+      if (ta != null && tb != null && (ta.isAfter(tb)
+          || (ta.equals(tb) && Json.text(a, "id").compareTo(Json.text(b, "id")) > 0))) {
+        out.add("not oldest first: " + Json.text(a, "id") + " before " + Json.text(b, "id"));
+        break;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+package com.onautomate.opportunities.conformance.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Json;
+
+/** Catches one location's token reading, listing, changing or deleting another location's opportunities. */
+public final class TenantIsolation implements Check {
+
+  @Override
+  public String name() {
+    return "tenant_isolation";
+  }
+
+  @Override
+  public CheckResult check(Exchange exchange, CheckContext context) {
+    if (exchange.isStep("other-tenant")) {
+      if (exchange.response().status() == 404) {
+        return CheckResult.pass();
+      }
+      return CheckResult.fail("Another location's data is reachable",
+          exchange.response().describe() + " with the other location's token",
+          "404 {\"msg\": \"Not Found\"}, as for an id that does not exist");
+    }
+    if (exchange.isStep("tenant-readback") && exchange.response().status() == 200) {
+      JsonNode before = exchange.fact("before");
+      JsonNode after = Json.parse(exchange.response().body());
+      if (Json.same(before, after)) {
+        return CheckResult.pass();
+      }
+      return CheckResult.fail("Another location changed this location's data",
+          "after the other location's writes: " + exchange.response().body(), "unchanged: " + before);
+    }
+    return CheckResult.skip();
+  }
+}

@@ -1,0 +1,38 @@
+package com.onautomate.opportunities.conformance;
+
+import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.CheckContext;
+import com.onautomate.opportunities.conformance.checks.CheckRegistry;
+import com.onautomate.opportunities.conformance.checks.SchemaValidator;
+import com.onautomate.opportunities.conformance.engine.ConformanceRun;
+import com.onautomate.opportunities.conformance.engine.Progress;
+import com.onautomate.opportunities.conformance.engine.RunOptions;
+import com.onautomate.opportunities.conformance.report.RunResult;
+import com.onautomate.opportunities.conformance.spec.Contract;
+import com.onautomate.opportunities.mockserver.DemoData;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs the suite the way the tests need it: the demo location, fixed seed, the contract from the classpath. */
+public final class Suite {
+  public static final Contract CONTRACT = Contract.load(null);
+  public static final SchemaValidator VALIDATOR = new SchemaValidator(CONTRACT);
+  public static final List<String> STAGES = List.of(DemoData.STAGE_NEW_ID, DemoData.STAGE_CONTACTED_ID);
+
+  private Suite() {
+  }
+
+  public static RunOptions options(String baseUrl, long seed, int maxExamples) {
+    return new RunOptions(baseUrl, DemoData.TOKEN, DemoData.OTHER_TOKEN, DemoData.PIPELINE_ID, STAGES, Map.of(),
+        seed, maxExamples);
+  }
+
+  public static RunResult run(RunOptions options, Double maxResponseTimeMillis) {
+    Set<String> enabled = maxResponseTimeMillis == null ? Set.of() : Set.of("max_response_time");
+    List<Check> checks = CheckRegistry.select(List.of(), Set.of(), enabled);
+    CheckContext context = new CheckContext(CONTRACT, VALIDATOR, Map.of(), maxResponseTimeMillis,
+        options.pipelineId(), options.stageIds());
+    return new ConformanceRun(CONTRACT, options, checks, context, Progress.SILENT).run();
+  }
+}
