@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fixed windows per token, like the vendor's service (100 requests per 10 seconds). Kept in this
- * process: several servers on one database each count their own requests.
+ * A fixed window per token, like the vendor's service (100 requests per 10 seconds), starting at the
+ * token's first request after the previous window ended. Kept in this process: several servers on
+ * one database each count their own requests.
  */
 final class RateLimiter {
 
@@ -24,10 +25,9 @@ final class RateLimiter {
   }
 
   Decision acquire(String token, long now) {
-    long windowStart = now - Math.floorMod(now, windowMillis);
-    Window window = windows.compute(token, (t, w) -> w == null || w.start != windowStart ? new Window(windowStart) : w);
+    Window window = windows.compute(token, (t, w) -> w == null || now >= w.start + windowMillis ? new Window(now) : w);
     long used = window.count.incrementAndGet();
-    long reset = Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
+    long reset = Math.max(1, (window.start + windowMillis - now + 999) / 1000);
     if (used > limit) {
       return new Decision(false, limit, 0, reset);
     }
