@@ -7,6 +7,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -27,12 +28,14 @@ final class CallRunner {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  private final BooleanSupplier closed;
 
-  CallRunner(ErrorMapper errors, RetryPolicy retryPolicy, Sleeper sleeper, DoubleSupplier random) {
+  CallRunner(ErrorMapper errors, RetryPolicy retryPolicy, Sleeper sleeper, DoubleSupplier random, BooleanSupplier closed) {
     this.errors = errors;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.random = random;
+    this.closed = closed;
   }
 
   /** Runs a call whose success has a body. */
@@ -48,6 +51,9 @@ final class CallRunner {
 
   /** Runs a call and returns its decoded body, null for an empty one. */
   <T> @Nullable T run(Call<T> call) {
+    if (closed.getAsBoolean()) {
+      throw new IllegalStateException("Client closed.");
+    }
     Request request = call.request();
     String what = describe(request);
     long start = System.nanoTime();

@@ -118,7 +118,7 @@ public final class OpportunitiesClient implements AutoCloseable {
         .validateEagerly(true)
         .build()
         .create(OpportunitiesApi.class);
-    this.runner = new CallRunner(new ErrorMapper(json), retryPolicy, builder.sleeper, builder.random);
+    this.runner = new CallRunner(new ErrorMapper(json), retryPolicy, builder.sleeper, builder.random, closed::get);
 
     if (builder.executor != null) {
       this.executor = builder.executor;
@@ -401,7 +401,8 @@ public final class OpportunitiesClient implements AutoCloseable {
 
   /**
    * Releases the connections and threads this client created. An {@link OkHttpClient} or
-   * executor given to the builder is left running. Calling it again does nothing.
+   * executor given to the builder is left running. Calling it again does nothing; any other
+   * method then throws {@link IllegalStateException}.
    */
   @Override
   public void close() {
@@ -429,6 +430,9 @@ public final class OpportunitiesClient implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> async(Supplier<T> call) {
+    if (closed.get()) {
+      throw new IllegalStateException("Client closed.");
+    }
     return CompletableFuture.supplyAsync(call, executor);
   }
 
@@ -582,7 +586,10 @@ public final class OpportunitiesClient implements AutoCloseable {
     /**
      * An OkHttp client to share connection pool, dispatcher, proxy and interceptors with. The
      * client derives its own from it (adding its headers, and the timeouts when set), so the
-     * given one is not changed, and {@link #close()} leaves it running.
+     * given one is not changed, and {@link #close()} leaves it running. Its application
+     * interceptors run before the {@code Authorization} header is added; a <em>network</em>
+     * interceptor that logs headers (OkHttp's {@code HttpLoggingInterceptor}) would see the
+     * token: call its {@code redactHeader("Authorization")}.
      *
      * @param httpClient the client to share
      * @return this builder

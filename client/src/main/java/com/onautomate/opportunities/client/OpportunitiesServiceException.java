@@ -24,9 +24,13 @@ import org.jspecify.annotations.Nullable;
 public abstract class OpportunitiesServiceException extends OpportunitiesException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The response headers. */
   private final Map<String, List<String>> headers;
+  /** The response body as received. */
   private final String rawBody;
+  /** The body's {@code msg}, when it had one. */
   private final @Nullable String serverMessage;
 
   OpportunitiesServiceException(ErrorResponse response) {

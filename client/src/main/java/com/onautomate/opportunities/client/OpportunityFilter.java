@@ -219,14 +219,25 @@ public final class OpportunityFilter {
     return companyName;
   }
 
+  /**
+   * Filters are equal when every filter, the page and the limit are.
+   *
+   * @param o another object
+   * @return whether it is an equal filter
+   */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof OpportunityFilter && toString().equals(o.toString());
+    return o instanceof OpportunityFilter && values().equals(((OpportunityFilter) o).values());
   }
 
   @Override
   public int hashCode() {
-    return toString().hashCode();
+    return values().hashCode();
+  }
+
+  private List<@Nullable Object> values() {
+    return java.util.Arrays.asList(page, limit, title, stageId, status, monetaryValue, assignedTo, contactId, email,
+        name, phone, tags, companyName);
   }
 
   @Override

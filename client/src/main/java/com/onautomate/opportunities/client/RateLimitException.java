@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimitException extends OpportunitiesServiceException {
   private static final long serialVersionUID = 1L;
 
+  /** The server's Retry-After, when readable. */
   private final @Nullable Duration retryAfter;
 
   RateLimitException(ErrorResponse response) {

@@ -24,6 +24,7 @@ import java.util.Map;
 public final class ValidationException extends OpportunitiesServiceException {
   private static final long serialVersionUID = 1L;
 
+  /** Field name to its error. */
   private final Map<String, FieldError> fieldErrors;
 
   ValidationException(ErrorResponse response) {

@@ -22,8 +22,10 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Auto-pagination: lazy, each page once, stops at the last page, and cannot be made to loop forever. */
+@Timeout(20) // a broken bound fails here instead of hanging the build
 class PaginationTest {
   private MockWebServer server;
   private OpportunitiesClient client;

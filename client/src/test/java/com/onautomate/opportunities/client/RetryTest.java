@@ -18,8 +18,10 @@ import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** 429 and 503 are retried on GET, PUT and DELETE only, with growing waits, within the bounds. */
+@Timeout(20) // a broken bound fails here instead of hanging the build
 class RetryTest {
   private static final String UNAVAILABLE = "{\"msg\":\"Service Unavailable\"}";
   private static final String TOO_MANY = "{\"msg\":\"Too Many Requests\"}";
