@@ -47,9 +47,9 @@ if [ ${#SECTIONS[@]} = 0 ]; then
 fi
 
 if [ "$QUICK" = true ]; then
-  DURATION=3s; WARMUP=2s; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  DURATION=3s; WARMUP=2s; SCALE_WARMUP=1s; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
 else
-  DURATION=10s; WARMUP=5s; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+  DURATION=10s; WARMUP=5s; SCALE_WARMUP=3s; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 fi
 
 rm -rf "$OUT"
@@ -136,7 +136,7 @@ wrk_run() {
   local label=$1 conns=$2 duration=$3 url=$4
   shift 4
   local logf="$OUT/logs/wrk-$label.log"
-  wrk -t2 -c"$conns" -d"$duration" --timeout 10s -H "Authorization: Bearer $TOKEN" \
+  wrk -t2 -c"$conns" -d"$duration" --timeout 10s -H "Authorization: Bearer ${WRK_TOKEN:-$TOKEN}" \
     -s "$BENCH/wrk/opportunities.lua" "$url" -- "$@" >"$logf" 2>&1 || { cat "$logf" >&2; return 1; }
   grep '^WRK_RESULT ' "$logf" | cut -d' ' -f2-
 }
@@ -322,6 +322,133 @@ section_startup() {
     echo "  run $i: $(((end - start) / 1000000)) ms" >&2
     stop "$pid"
   done
+}
+
+# ---------------------------------------------------------------------------------------------
+# 2. Scale: 100,000 opportunities in one pipeline
+
+SCALE_TOKEN=bench-token
+SCALE_PIPELINE=benchPipeline100k01
+
+# Writes the scale migration for one database into $OUT/scale-sql-<db>/ and prints that directory.
+scale_sql() {
+  local db=$1 rows dir="$OUT/scale-sql-$1"
+  case "$db" in
+    h2) rows='SYSTEM_RANGE(1, 100000)' ;;
+    postgresql) rows='generate_series(1, 100000) AS g(x)' ;;
+  esac
+  mkdir -p "$dir"
+  sed "s/ROWS_SOURCE/$rows/" "$BENCH/sql/bench-100k.sql" >"$dir/V1000__bench_100k_opportunities.sql"
+  echo "$dir"
+}
+
+# scale_run DB-LABEL [Spring arguments...]: starts the mock server with the 100,000 rows, then wrk -c16.
+scale_run() {
+  local db=$1
+  shift
+  local start end base
+  start=$(date +%s%N)
+  start_mock "scale-$db" "$@"
+  end=$(date +%s%N)
+  base="$MOCK_URL/v1/pipelines/$SCALE_PIPELINE/opportunities"
+  local total
+  total=$(curl -sf -H "Authorization: Bearer $SCALE_TOKEN" "$base?page=2500" \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["meta"]["total"], len(d["opportunities"]), d["opportunities"][0]["id"] if d["opportunities"] else "-")')
+  echo "  loaded: total, page 2,500 size, first id: $total" >&2
+  record "scalemeta db=$db start_ms=$(((end - start) / 1000000)) rows=$(cut -d' ' -f1 <<<"$total") page2500_first=$(cut -d' ' -f3 <<<"$total")"
+  local -a names=(page1 page2500 filtered filtered_title get)
+  local -a urls=("$base?page=1" "$base?page=2500" "$base?status=won" "$base?title=solar"
+    "$base/bo0000050000")
+  local i
+  for i in "${!names[@]}"; do
+    WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-warmup-${names[$i]}" 16 "$SCALE_WARMUP" "${urls[$i]}" get >/dev/null
+  done
+  for i in "${!names[@]}"; do
+    local result
+    result=$(WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-${names[$i]}" 16 "$DURATION" "${urls[$i]}" get)
+    record "scale db=$db endpoint=${names[$i]} $result"
+    echo "  $db ${names[$i]}: $result" >&2
+  done
+  record "scalemeta db=$db rss_kb=$(awk '/VmRSS/ {print $2}' /proc/"$MOCK_PID"/status)"
+  stop "$MOCK_PID"
+}
+
+section_scale() {
+  log "2. Scale: 100,000 opportunities on H2 (the mock server's default database), loaded by one SQL migration"
+  scale_run h2 --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql h2)"
+
+  local pg_url
+  if pg_url=$("$ROOT/.ci/postgres.sh" start 2>>"$OUT/logs/postgres.log"); then
+    local db="bench_scale_$$_$RANDOM" psql
+    psql=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
+    "$psql" -h 127.0.0.1 -p "${ONAUTOMATE_PG_PORT:-55432}" -U postgres -qc "CREATE DATABASE $db" >/dev/null
+    log "2. Scale: 100,000 opportunities on PostgreSQL ($db), loaded by one SQL migration"
+    scale_run postgresql \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:${ONAUTOMATE_PG_PORT:-55432}/$db?user=postgres" \
+      --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql postgresql)"
+    "$psql" -h 127.0.0.1 -p "${ONAUTOMATE_PG_PORT:-55432}" -U postgres -qc "DROP DATABASE $db" >/dev/null || true
+  else
+    echo "  PostgreSQL could not be started (.ci/postgres.sh): scale measured on H2 only" >&2
+    record "scalemeta db=postgresql skipped=yes"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3. The conformance suite: a default run (it starts the bundled mock server in-process)
+
+section_suite() {
+  log "3. Conformance suite: java -jar contract-tests/target/conformance.jar ($SUITE_RUNS runs)"
+  local i start logf
+  for ((i = 1; i <= SUITE_RUNS; i++)); do
+    logf="$OUT/logs/suite-$i.log"
+    start=${EPOCHREALTIME/./}
+    # Every line of its output with the time it was printed (microseconds), to find the first request.
+    java -jar "$SUITE_JAR" 2>&1 | while IFS= read -r line; do echo "${EPOCHREALTIME/./} $line"; done >"$logf"
+    local rc=${PIPESTATUS[0]}
+    local end=${EPOCHREALTIME/./}
+    python3 - "$logf" "$start" "$end" "$rc" "$i" >>"$RESULTS" <<'PY'
+import re, sys
+path, start, end, rc, run = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+first = finished = requests = None
+for line in open(path, encoding="utf-8", errors="replace"):
+    stamp, _, text = line.rstrip("\n").partition(" ")
+    if first is None and text.startswith("Verifying "):
+        first = int(stamp)
+    m = re.search(r"Finished in ([0-9.]+) s", text)
+    if m:
+        finished = float(m.group(1))
+    m = re.search(r"Result: \w+, .*?(\d+) requests sent", text)
+    if m:
+        requests = int(m.group(1))
+fields = [f"run={run}", f"rc={rc}", f"wall_ms={(end - start) / 1000:.0f}"]
+if first is not None:
+    fields.append(f"first_request_ms={(first - start) / 1000:.0f}")
+if finished is not None:
+    fields.append(f"generating_s={finished}")
+if requests is not None:
+    fields.append(f"requests={requests}")
+print("suiterun " + " ".join(fields))
+PY
+    tail -1 "$RESULTS" | sed 's/^/  /' >&2
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# 4. The client: JMH, one GET through the facade vs raw OkHttp against a local JDK HttpServer
+
+section_client() {
+  log "4. Client: JMH (${JMH_ARGS[*]})"
+  java -jar "$JMH_JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" ClientGetBenchmark >"$OUT/logs/jmh.log" 2>&1 \
+    || { tail -30 "$OUT/logs/jmh.log" >&2; return 1; }
+  python3 - "$OUT/jmh.json" >>"$RESULTS" <<'PY'
+import json, sys
+for b in json.load(open(sys.argv[1])):
+    m = b["primaryMetric"]
+    name = b["benchmark"].rsplit(".", 1)[1]
+    print(f"jmh benchmark={name} score={m['score']} error={m['scoreError']} unit={m['scoreUnit'].replace(' ', '_')} "
+          f"forks={b['forks']} iterations={b['measurementIterations']} time={b['measurementTime'].replace(' ', '')}")
+PY
+  grep '^jmh ' "$RESULTS" | sed 's/^/  /' >&2
 }
 
 # ---------------------------------------------------------------------------------------------
