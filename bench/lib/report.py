@@ -100,6 +100,8 @@ class Report:
             ["Load average (1/5/15 min) at start", meta.get("load_start", "?").replace("/", " ")],
             ["Load average at end", meta.get("load_end", "?").replace("/", " ")],
             ["Commit", meta.get("commit", "?")],
+            ["JVM options of the mock server", f"`{meta['mock_java_opts'].replace('_', ' ')}`"
+                                               if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it)"],
             ["Java", versions.get("java", "?")],
             ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
             ["nginx / wrk / hyperfine", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')} / "
@@ -337,8 +339,10 @@ class Report:
                  "Jackson tree. `facade`: `OpportunitiesClient.getOpportunity` (typed `Opportunity`, status "
                  "mapping, retry policy), built with its defaults.")
         self.out()
-        body = [[name, f"{num(x['score']):,.1f} ± {num(x['error']):,.1f}", x["unit"].replace("_", " ")]
-                for name, x in by.items()]
+        def ci(x):
+            e = num(x["error"])
+            return f"{num(x['score']):,.1f}" + ("" if e is None or e != e else f" ± {e:,.1f}")
+        body = [[name, ci(x), x["unit"].replace("_", " ")] for name, x in by.items()]
         self.table(["benchmark", "score (99.9% CI)", "unit"], body)
         raw, facade = by.get("rawOkHttp"), by.get("facade")
         if raw and facade:
