@@ -30,7 +30,7 @@ CREATE TABLE pipeline_stage (
 
 CREATE TABLE contact (
   id                 VARCHAR(64)      NOT NULL PRIMARY KEY,
-  location_id        VARCHAR(64)      NOT NULL REFERENCES location (id),
+  location_id        VARCHAR(64)      NOT NULL,
   name               VARCHAR(255),
   name_lower         VARCHAR(255),
   company_name       VARCHAR(255),
@@ -49,6 +49,7 @@ CREATE TABLE contact (
 CREATE UNIQUE INDEX uq_contact_email ON contact (location_id, email_key);
 CREATE UNIQUE INDEX uq_contact_phone ON contact (location_id, phone_key);
 CREATE INDEX ix_contact_phone ON contact (location_id, phone);
+ALTER TABLE contact ADD CONSTRAINT fk_contact_location FOREIGN KEY (location_id) REFERENCES location (id);
 
 -- The same tags, one row each, for the tags filter ("has every tag given").
 CREATE TABLE contact_tag (
@@ -60,10 +61,10 @@ CREATE INDEX ix_contact_tag_tag ON contact_tag (tag, contact_id);
 
 CREATE TABLE opportunity (
   id                    VARCHAR(64)      NOT NULL PRIMARY KEY,
-  location_id           VARCHAR(64)      NOT NULL REFERENCES location (id),
-  pipeline_id           VARCHAR(64)      NOT NULL REFERENCES pipeline (id),
-  stage_id              VARCHAR(64)      NOT NULL REFERENCES pipeline_stage (id),
-  contact_id            VARCHAR(64)      NOT NULL REFERENCES contact (id),
+  location_id           VARCHAR(64)      NOT NULL,
+  pipeline_id           VARCHAR(64)      NOT NULL,
+  stage_id              VARCHAR(64)      NOT NULL,
+  contact_id            VARCHAR(64)      NOT NULL,
   -- The contact id when the pipeline does not allow duplicates, else NULL: the unique index
   -- below is the duplicate-opportunity rule.
   dedupe_contact_id     VARCHAR(64),
@@ -78,8 +79,28 @@ CREATE TABLE opportunity (
   updated_at            BIGINT           NOT NULL
 );
 CREATE UNIQUE INDEX uq_opportunity_dedupe ON opportunity (pipeline_id, dedupe_contact_id);
+-- Pages are read in (created_at, id) order from these, filtered by nothing, stage, status or user.
 CREATE INDEX ix_opportunity_page ON opportunity (pipeline_id, created_at, id);
 CREATE INDEX ix_opportunity_stage ON opportunity (pipeline_id, stage_id, created_at, id);
 CREATE INDEX ix_opportunity_status ON opportunity (pipeline_id, status, created_at, id);
 CREATE INDEX ix_opportunity_assigned ON opportunity (pipeline_id, assigned_to, created_at, id);
 CREATE INDEX ix_opportunity_contact ON opportunity (contact_id, pipeline_id);
+CREATE INDEX ix_opportunity_stage_id ON opportunity (stage_id);
+CREATE INDEX ix_opportunity_location ON opportunity (location_id);
+-- Foreign keys after the indexes, so that H2 backs them with those instead of adding its own.
+ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_location FOREIGN KEY (location_id) REFERENCES location (id);
+ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_pipeline FOREIGN KEY (pipeline_id) REFERENCES pipeline (id);
+ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_stage FOREIGN KEY (stage_id) REFERENCES pipeline_stage (id);
+ALTER TABLE opportunity ADD CONSTRAINT fk_opportunity_contact FOREIGN KEY (contact_id) REFERENCES contact (id);
+
+-- The opportunities of a pipeline in (created_at, id) order, cut into buckets of about a thousand,
+-- each with its first key and its exact row count (kept in the transaction of every create and
+-- delete, under the pipeline's row lock). A page N is then found by summing counts and read with a
+-- small OFFSET from its bucket's first key: page 2,500 costs what page 1 costs.
+CREATE TABLE page_bucket (
+  pipeline_id      VARCHAR(64) NOT NULL,
+  start_created_at BIGINT      NOT NULL,
+  start_id         VARCHAR(64) NOT NULL,
+  row_count        BIGINT      NOT NULL,
+  PRIMARY KEY (pipeline_id, start_created_at, start_id)
+);

@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.Tally;
 import com.onautomate.opportunities.conformance.report.TextReport;
-import com.onautomate.opportunities.mockserver.MockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The suite against the bundled mock server: every check applies somewhere, and nothing fails. */
 class MockServerConformanceTest {
-  private static MockServer server;
-
-  @BeforeAll
-  static void start() {
-    server = MockServer.start("--server.port=0", "--spring.main.banner-mode=off");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @Test
   void theMockServerConformsWithZeroFailures() {
-    RunResult result = Suite.run(Suite.options(server.baseUrl().toString(), 20261130L, 25), null);
+    RunResult result = Suite.run(Suite.options(SharedMockServer.baseUrl(), 20261130L, 25), null);
 
     assertThat(result.failures()).as(TextReport.render(result)).isEmpty();
     assertThat(result.totalRequests()).isGreaterThan(500);

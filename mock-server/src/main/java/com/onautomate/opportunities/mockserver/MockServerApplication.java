@@ -35,6 +35,8 @@ public class MockServerApplication {
     defaults.put("spring.mvc.formcontent.filter.enabled", "false");
     defaults.put("server.error.whitelabel.enabled", "false");
     defaults.put("server.tomcat.threads.max", "64");
+    // Ready means ready: the DispatcherServlet starts with the server, not on the first request.
+    defaults.put("spring.mvc.servlet.load-on-startup", "1");
     defaults.put("logging.level.root", "WARN");
     defaults.put("logging.level.com.onautomate", "INFO");
     return defaults;

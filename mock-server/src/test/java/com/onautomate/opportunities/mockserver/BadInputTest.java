@@ -251,6 +251,16 @@ class BadInputTest extends ServerTest {
   }
 
   @Test
+  void nulCharactersAreInvalidNotAServerError() {
+    Map<String, Object> body = newOpportunity("a\u0000b", "nul@example.com");
+    body.put("tags", List.of("x\u0000"));
+    post(body).then().statusCode(422).body("title.rule", equalTo("invalid")).body("'tags.0'.rule", equalTo("invalid"));
+    api().queryParam("title", "a\u0000").get(opportunities(SALES)).then().statusCode(422)
+        .body("title.rule", equalTo("invalid"));
+    assertStoreUnchanged();
+  }
+
+  @Test
   void acceptHeadersDoNotChangeTheAnswer() {
     api().accept("text/html").get(opportunity(SALES, DemoData.OPPORTUNITY_ID)).then().statusCode(200)
         .contentType("application/json");

@@ -73,6 +73,30 @@ class ConcurrencyTest extends ServerTest {
     assertThat(last.path("contact").path("tags").size()).isEqualTo(THREADS);
   }
 
+  /** Creates in two pipelines do not queue behind one pipeline's lock: here the contact's unique index decides. */
+  @Test
+  void concurrentCreatesOfOneNewEmailInTwoPipelinesMakeOneContact() throws Exception {
+    List<HttpResponse<String>> responses = race(i -> i % 2 == 0
+        ? post(SALES, Map.of("title", "two " + i, "status", "open", "stageId", NEW, "email", "twopipes@example.com"))
+        : post(RENEWALS, Map.of("title", "two " + i, "status", "open", "stageId", DemoData.DUPLICATES_STAGE_1_ID,
+            "email", "TwoPipes@example.com")));
+    int sales = 0;
+    int renewals = 0;
+    for (int i = 0; i < responses.size(); i++) {
+      HttpResponse<String> response = responses.get(i);
+      if (i % 2 == 0) {
+        sales += response.statusCode() == 200 ? 1 : 0;
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 400);
+      } else {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        renewals++;
+      }
+    }
+    assertThat(sales).isEqualTo(1);
+    assertThat(renewals).isEqualTo(THREADS / 2);
+    assertThat(db.queryLong("SELECT COUNT(*) FROM contact WHERE email_key = 'twopipes@example.com'")).isEqualTo(1);
+  }
+
   @Test
   void concurrentUpdatesLoseNoAcknowledgedChangeAndNeverTearARow() throws Exception {
     String id = create(RENEWALS, Map.of("title", "contended", "status", "open",

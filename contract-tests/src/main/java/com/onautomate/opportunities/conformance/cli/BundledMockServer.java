@@ -21,7 +21,8 @@ final class BundledMockServer implements AutoCloseable {
   static BundledMockServer start() {
     try {
       return new BundledMockServer(MockServer.start("--server.port=0", "--spring.main.banner-mode=off",
-          "--logging.level.root=WARN"));
+          "--spring.main.log-startup-info=false",
+          "--logging.level.root=WARN", "--logging.level.com.onautomate=WARN"));
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null) {

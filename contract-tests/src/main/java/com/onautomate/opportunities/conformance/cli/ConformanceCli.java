@@ -141,6 +141,9 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
       }
     }
     Contract contract = Contract.load(spec);
+    // The validator's first use and Rest Assured's first request are slow: warm them while the server starts.
+    java.util.concurrent.CompletableFuture<SchemaValidator> validator =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> warm(contract));
     if (base == null) {
       out.println("No --base-url: starting the bundled mock server with its demo data…");
       try (BundledMockServer mock = BundledMockServer.start()) {
@@ -149,11 +152,12 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         List<String> s = !stageIds.isEmpty() ? stageIds : BundledMockServer.STAGES;
         String o = otherToken != null ? otherToken : token == null ? BundledMockServer.OTHER_TOKEN : null;
         out.println("Mock server on " + mock.baseUrl());
-        return verify(contract, mock.baseUrl(), t, o, p, s, cfg, theSeed, examples, limitSeconds, selected);
+        return verify(contract, validator.join(), mock.baseUrl(), t, o, p, s, cfg, theSeed, examples, limitSeconds,
+            selected);
       }
     }
-    return verify(contract, base, token, otherToken, pipelineId, stageIds, cfg, theSeed, examples, limitSeconds,
-        selected);
+    return verify(contract, validator.join(), base, token, otherToken, pipelineId, stageIds, cfg, theSeed, examples,
+        limitSeconds, selected);
   }
 
   private static void require(String value, String option) {
@@ -162,19 +166,30 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     }
   }
 
-  private int verify(Contract contract, String base, String tok, String other, String pipeline, List<String> stages,
+  private static SchemaValidator warm(Contract contract) {
+    SchemaValidator v = new SchemaValidator(contract);
+    v.responseBodyErrors("GET", "/v1/pipelines/p/opportunities",
+        new com.onautomate.opportunities.conformance.http.Response(200,
+            Map.of("Content-Type", List.of("application/json")),
+            "{\"opportunities\":[],\"meta\":{\"total\":0,\"currentPage\":1,\"nextPage\":null,"
+                + "\"prevPage\":null,\"nextPageUrl\":null}}", 0));
+    io.restassured.RestAssured.given().urlEncodingEnabled(false).header("X", "y");
+    return v;
+  }
+
+  private int verify(Contract contract, SchemaValidator validator, String base, String tok, String other, String pipeline, List<String> stages,
                      SuiteConfig cfg, long theSeed, int examples, Double limitSeconds, List<Check> selected) {
     Map<String, String> headers = new LinkedHashMap<>(cfg.headers());
     RunOptions options = new RunOptions(base, tok, other, pipeline, stages, headers, theSeed, examples);
-    CheckContext context = new CheckContext(contract, new SchemaValidator(contract), cfg.expectedStatuses(),
+    CheckContext context = new CheckContext(contract, validator, cfg.expectedStatuses(),
         limitSeconds == null ? null : limitSeconds * 1000, pipeline, stages);
     out.println("Verifying " + base + " against " + contract.openApi().getInfo().getTitle() + " "
         + contract.openApi().getInfo().getVersion() + " (seed " + theSeed + ", " + examples
         + " random cases per operation, " + selected.size() + " checks)");
     long start = System.nanoTime();
     RunResult result = new ConformanceRun(contract, options, selected, context,
-        (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-62s %-9s %6d requests  %4d failing%n",
-            op, phase.name().toLowerCase(Locale.ROOT), cases, failures)).run();
+        (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-66s %-9s %6d requests %4d failing %6.1f s%n",
+            op, phase.name().toLowerCase(Locale.ROOT), cases, failures, (System.nanoTime() - start) / 1e9)).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     out.println();
     out.print(TextReport.render(result));

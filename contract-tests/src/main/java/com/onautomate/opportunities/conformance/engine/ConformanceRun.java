@@ -120,9 +120,11 @@ public final class ConformanceRun {
     progress.update(sequences + " stateful sequences", Phase.STATEFUL, recorder.totalRequests(), recorder.totalFailedExchanges());
     new Scenarios(this).runAll(fixture);
     progress.update("the contract's own rules", Phase.SEMANTIC, recorder.totalRequests(), recorder.totalFailedExchanges());
+    List<TestCase> cleanup = new ArrayList<>();
     for (String id : new ArrayList<>(alive)) {
-      deleteQuietly(id);
+      cleanup.add(gen.positive(delete, Phase.SEMANTIC, "clean-up", id, List.of(), null));
     }
+    sendAll(cleanup);
     return recorder.result(options.seed());
   }
 
@@ -141,6 +143,12 @@ public final class ConformanceRun {
       }
       ready.add(c);
     }
+    sendAll(ready);
+    progress.update(op.label(), phase, recorder.requestsFor(op), recorder.failedExchangesFor(op));
+  }
+
+  /** Sends independent cases on the pool; records their verdicts in case order. */
+  private void sendAll(List<TestCase> ready) {
     List<Future<Judged>> futures = new ArrayList<>(ready.size());
     for (TestCase c : ready) {
       futures.add(pool.submit(() -> {
@@ -164,7 +172,6 @@ public final class ConformanceRun {
       track(j.exchange());
       recorder.apply(j.exchange(), j.results());
     }
-    progress.update(op.label(), phase, recorder.requestsFor(op), recorder.failedExchangesFor(op));
   }
 
   private record Judged(Exchange exchange, List<CheckResult> results) {
@@ -205,10 +212,6 @@ public final class ConformanceRun {
         "fixture", List.of(), Map.of());
     String id = Json.text(Json.parse(e.response().body()), "id");
     return id != null ? id : "unknown" + gen.identities().marker();
-  }
-
-  private void deleteQuietly(String id) {
-    send(gen.positive(delete, Phase.SEMANTIC, "clean-up", id, List.of(), null), null, List.of(), Map.of());
   }
 
   static Map.Entry<String, String> pair(String k, String v) {

@@ -54,13 +54,14 @@ public final class Transport {
     io.restassured.response.Response r;
     try {
       r = spec.request(request.method(), request.url(baseUrl));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Rest Assured (Groovy) also throws checked I/O exceptions undeclared
       Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();
       }
-      throw new TransportException("cannot reach " + baseUrl + ": "
-          + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")"), e);
+      String why = root.getMessage() == null ? root.getClass().getSimpleName()
+          : root.getMessage().lines().findFirst().orElse("");
+      throw new TransportException("cannot reach " + baseUrl + ": " + why, e);
     }
     String body = new String(r.asByteArray(), StandardCharsets.UTF_8);
     double elapsed = (System.nanoTime() - start) / 1_000_000.0;

@@ -92,8 +92,14 @@ public final class Contract {
   }
 
   static String oneLine(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
   }
 
   public String text() {

@@ -7,7 +7,7 @@ import com.onautomate.opportunities.conformance.checks.CheckRegistry;
 import com.onautomate.opportunities.conformance.report.Failure;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.TextReport;
-import com.onautomate.opportunities.mockserver.MockServer;
+import com.onautomate.opportunities.conformance.SharedMockServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,19 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The suite's own proof: each injected bug is caught by the check that should catch it; no bug, no failure. */
 class FaultMatrixTest {
-  private static MockServer server;
   private static FaultProxy proxy;
 
   @BeforeAll
   static void start() throws Exception {
-    server = MockServer.start("--server.port=0", "--spring.main.banner-mode=off");
-    proxy = new FaultProxy(server.baseUrl());
+    proxy = new FaultProxy(java.net.URI.create(SharedMockServer.baseUrl()));
   }
 
   @AfterAll
   static void stop() {
     proxy.close();
-    server.close();
   }
 
   static Stream<Faults.Injected> faults() {
@@ -62,8 +59,11 @@ class FaultMatrixTest {
   void theInjectedFaultIsCaughtByItsCheck(Faults.Injected fault) {
     proxy.inject(fault.fault());
     try {
+      long start = System.nanoTime();
       RunResult result = Suite.run(Suite.options(proxy.baseUrl(), 11L, 2), fault.maxResponseTimeMillis());
       Set<String> failed = result.failures().stream().map(Failure::check).collect(Collectors.toCollection(TreeSet::new));
+      System.out.printf("fault %-70s %5.1f s, %d requests, failed checks %s%n", fault, (System.nanoTime() - start) / 1e9,
+          result.totalRequests(), failed);
       assertThat(failed).as(TextReport.render(result)).contains(fault.check());
     } finally {
       proxy.inject(Fault.NONE);

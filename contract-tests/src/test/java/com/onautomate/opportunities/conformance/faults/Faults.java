@@ -205,9 +205,9 @@ final class Faults {
           return res;
         })));
 
-    out.add(new Injected("max_response_time", "the list takes 300 ms",
+    out.add(new Injected("max_response_time", "the second page of a list takes 300 ms",
         answer(r -> {
-          if (r.isCollection() && r.method().equals("GET")) {
+          if (r.isCollection() && r.method().equals("GET") && FaultProxy.split(r.query()).contains("page=2")) {
             sleep(300);
           }
           return null;
@@ -431,7 +431,7 @@ final class Faults {
     @Override
     public Fault.Res answer(Fault.Req r) {
       Long t = r.isItem() && r.method().equals("GET") ? createdAt.get(r.itemId()) : null;
-      if (t != null && System.nanoTime() - t < 50_000_000L) {
+      if (t != null && System.nanoTime() - t < 300_000_000L) {
         return Fault.Res.json(404, "{\"msg\":\"Not Found\"}");
       }
       return null;

@@ -157,6 +157,10 @@ final class ListQueryParser implements HandlerInterceptor {
     }
 
     private boolean length(String name, String value, int maxLength) {
+      if (value.indexOf('\u0000') >= 0) {
+        problems.invalid(name);
+        return false;
+      }
       int length = value.codePointCount(0, value.length());
       if (length < 1) {
         problems.minLength(name, 1);

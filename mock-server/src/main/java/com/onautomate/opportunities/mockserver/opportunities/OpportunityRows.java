@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +29,15 @@ class OpportunityRows {
   static final RowMapper<Opportunity> MAPPER = OpportunityRows::map;
 
   private final JdbcClient jdbc;
+  private final boolean h2;
 
-  OpportunityRows(JdbcClient jdbc) {
+  private final int maxScope;
+
+  OpportunityRows(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url,
+                  @Value("${onautomate.contact-scope-max:1000}") int maxScope) {
     this.jdbc = jdbc;
+    this.h2 = url.startsWith("jdbc:h2:");
+    this.maxScope = maxScope;
   }
 
   Optional<Opportunity> find(String locationId, String pipelineId, String opportunityId) {
@@ -42,36 +49,87 @@ class OpportunityRows {
   }
 
   /** One page, oldest first; the page's ids come from the index alone, then the rows are joined. */
-  List<Opportunity> page(String pipelineId, ListQuery query) {
+  List<Opportunity> page(String locationId, String pipelineId, ListQuery query, ContactScope scope) {
     List<Object> params = new ArrayList<>();
-    String where = where(pipelineId, query, params);
+    String where = where(locationId, pipelineId, query, scope, params);
     params.add(query.limit());
     params.add(query.offset());
     String sql = "SELECT " + COLUMNS
-        + " FROM (SELECT o.id, o.created_at FROM opportunity o"
-        + (query.hasContactFilters() ? " JOIN contact c ON c.id = o.contact_id" : "")
+        + " FROM (SELECT o.id, o.created_at FROM opportunity o" + indexHint(query, scope)
         + where
-        + " ORDER BY o.created_at, o.id LIMIT ? OFFSET ?) p"
+        + " ORDER BY " + indexOrder(query) + " LIMIT ? OFFSET ?) p"
         + " JOIN opportunity o ON o.id = p.id JOIN contact c ON c.id = o.contact_id"
         + " ORDER BY p.created_at, p.id";
     return jdbc.sql(sql).params(params).query(MAPPER).list();
   }
 
-  long count(String pipelineId, ListQuery query) {
+  /**
+   * The page order, (createdAt, id), spelled with the columns fixed by the filter in front, as the
+   * index that serves it has them: H2 then reads the index in order instead of sorting every row
+   * (PostgreSQL needs no such help, and the fixed columns do not change the order).
+   */
+  private static String indexOrder(ListQuery query) {
+    if (query.stageId() != null) {
+      return "o.pipeline_id, o.stage_id, o.created_at, o.id";
+    }
+    if (query.status() != null) {
+      return "o.pipeline_id, o.status, o.created_at, o.id";
+    }
+    if (query.assignedTo() != null) {
+      return "o.pipeline_id, o.assigned_to, o.created_at, o.id";
+    }
+    return "o.pipeline_id, o.created_at, o.id";
+  }
+
+  /**
+   * H2 only: the index that serves the query. H2's planner otherwise may scan a whole pipeline and
+   * sort it for a page of 20; PostgreSQL's planner gets it right by itself.
+   */
+  private String indexHint(ListQuery query, ContactScope scope) {
+    if (!h2) {
+      return "";
+    }
+    if (scope.ids() != null) {
+      return " USE INDEX (ix_opportunity_contact)";
+    }
+    if (query.stageId() != null) {
+      return " USE INDEX (ix_opportunity_stage)";
+    }
+    if (query.status() != null) {
+      return " USE INDEX (ix_opportunity_status)";
+    }
+    if (query.assignedTo() != null) {
+      return " USE INDEX (ix_opportunity_assigned)";
+    }
+    return " USE INDEX (ix_opportunity_page)";
+  }
+
+  long count(String locationId, String pipelineId, ListQuery query, ContactScope scope) {
     List<Object> params = new ArrayList<>();
-    String where = where(pipelineId, query, params);
-    String sql = "SELECT COUNT(*) FROM opportunity o"
-        + (query.hasContactFilters() ? " JOIN contact c ON c.id = o.contact_id" : "")
-        + where;
+    String where = where(locationId, pipelineId, query, scope, params);
+    String sql = "SELECT COUNT(*) FROM opportunity o" + indexHint(query, scope) + where;
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
-  long countAll(String pipelineId) {
-    return jdbc.sql("SELECT opportunity_count FROM pipeline WHERE id = ?")
-        .param(pipelineId).query(Long.class).single();
+  /** An unfiltered page: {@code limit} rows from the {@code skip}-th of the bucket on. */
+  List<Opportunity> pageFrom(String pipelineId, PageBuckets.Bucket bucket, long skip, int limit) {
+    String sql = "SELECT " + COLUMNS
+        + " FROM (SELECT o.id, o.created_at FROM opportunity o" + (h2 ? " USE INDEX (ix_opportunity_page)" : "")
+        + " WHERE o.pipeline_id = ? AND o.created_at >= ? AND (o.created_at > ? OR o.id >= ?)"
+        + " ORDER BY o.pipeline_id, o.created_at, o.id LIMIT ? OFFSET ?) p"
+        + " JOIN opportunity o ON o.id = p.id JOIN contact c ON c.id = o.contact_id"
+        + " ORDER BY p.created_at, p.id";
+    return jdbc.sql(sql)
+        .params(pipelineId, bucket.startCreatedAt(), bucket.startCreatedAt(), bucket.startId(), limit, skip)
+        .query(MAPPER).list();
   }
 
-  private static String where(String pipelineId, ListQuery q, List<Object> params) {
+  /**
+   * The filters. Those on the contact become the list of matching contacts' ids, found first (see
+   * {@link #contactScope}); only when that list would be long are they subqueries.
+   */
+  private static String where(String locationId, String pipelineId, ListQuery q, ContactScope scope,
+                              List<Object> params) {
     StringBuilder sql = new StringBuilder(" WHERE o.pipeline_id = ?");
     params.add(pipelineId);
     if (q.titleLower() != null) {
@@ -94,31 +152,120 @@ class OpportunityRows {
       sql.append(" AND o.assigned_to = ?");
       params.add(q.assignedTo());
     }
+    if (scope.ids() != null) {
+      sql.append(" AND o.contact_id IN (");
+      for (int i = 0; i < scope.ids().size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+        params.add(scope.ids().get(i));
+      }
+      sql.append(")");
+      return sql.toString();
+    }
     if (q.contactId() != null) {
       sql.append(" AND o.contact_id = ?");
       params.add(q.contactId());
     }
-    if (q.emailKey() != null) {
-      sql.append(" AND c.email_key = ?");
-      params.add(q.emailKey());
-    }
-    if (q.nameLower() != null) {
-      sql.append(" AND c.name_lower LIKE ? ESCAPE '!'");
-      params.add(contains(q.nameLower()));
-    }
-    if (q.phone() != null) {
-      sql.append(" AND c.phone = ?");
-      params.add(q.phone());
-    }
-    if (q.companyNameLower() != null) {
-      sql.append(" AND c.company_name_lower LIKE ? ESCAPE '!'");
-      params.add(contains(q.companyNameLower()));
+    if (q.hasContactFilters()) {
+      sql.append(" AND o.contact_id IN (SELECT c.id FROM contact c WHERE c.location_id = ?");
+      params.add(locationId);
+      if (q.emailKey() != null) {
+        sql.append(" AND c.email_key = ?");
+        params.add(q.emailKey());
+      }
+      if (q.phone() != null) {
+        sql.append(" AND c.phone = ?");
+        params.add(q.phone());
+      }
+      if (q.nameLower() != null) {
+        sql.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+        params.add(contains(q.nameLower()));
+      }
+      if (q.companyNameLower() != null) {
+        sql.append(" AND c.company_name_lower LIKE ? ESCAPE '!'");
+        params.add(contains(q.companyNameLower()));
+      }
+      sql.append(")");
     }
     for (String tag : q.tags()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = o.contact_id AND t.tag = ?)");
+      sql.append(" AND o.contact_id IN (SELECT t.contact_id FROM contact_tag t WHERE t.tag = ?)");
       params.add(tag);
     }
     return sql.toString();
+  }
+
+  /** The ids of the contacts the contact filters allow; {@code ids == null}: no list (none or too many). */
+  record ContactScope(List<String> ids) {
+    static final ContactScope NONE = new ContactScope(null);
+  }
+
+  /**
+   * The contacts that contactId, email, phone, name, companyName and tags leave, looked up by their
+   * own indexes before the opportunities: a selective filter then reads a few opportunities by
+   * contact instead of walking the whole pipeline. Past a thousand contacts the filters stay
+   * subqueries of the page query.
+   */
+  ContactScope contactScope(String locationId, ListQuery q) {
+    if (q.contactId() == null && !q.hasContactFilters() && q.tags().isEmpty()) {
+      return ContactScope.NONE;
+    }
+    java.util.Set<String> ids = null;
+    if (q.contactId() != null) {
+      ids = new java.util.LinkedHashSet<>(List.of(q.contactId()));
+    }
+    if (q.hasContactFilters()) {
+      List<Object> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("SELECT c.id FROM contact c WHERE c.location_id = ?");
+      params.add(locationId);
+      if (q.emailKey() != null) {
+        sql.append(" AND c.email_key = ?");
+        params.add(q.emailKey());
+      }
+      if (q.phone() != null) {
+        sql.append(" AND c.phone = ?");
+        params.add(q.phone());
+      }
+      if (q.nameLower() != null) {
+        sql.append(" AND c.name_lower LIKE ? ESCAPE '!'");
+        params.add(contains(q.nameLower()));
+      }
+      if (q.companyNameLower() != null) {
+        sql.append(" AND c.company_name_lower LIKE ? ESCAPE '!'");
+        params.add(contains(q.companyNameLower()));
+      }
+      sql.append(" FETCH FIRST ").append(maxScope + 1).append(" ROWS ONLY");
+      List<String> found = jdbc.sql(sql.toString()).params(params).query(String.class).list();
+      if (found.size() > maxScope) {
+        return ContactScope.NONE;
+      }
+      ids = intersect(ids, found);
+    }
+    if (!q.tags().isEmpty()) {
+      List<Object> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder(
+          "SELECT t.contact_id FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.location_id = ? AND t.tag IN (");
+      params.add(locationId);
+      for (int i = 0; i < q.tags().size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+        params.add(q.tags().get(i));
+      }
+      sql.append(") GROUP BY t.contact_id HAVING COUNT(*) = ?");
+      params.add(q.tags().size());
+      sql.append(" FETCH FIRST ").append(maxScope + 1).append(" ROWS ONLY");
+      List<String> found = jdbc.sql(sql.toString()).params(params).query(String.class).list();
+      if (found.size() > maxScope) {
+        return ContactScope.NONE;
+      }
+      ids = intersect(ids, found);
+    }
+    return new ContactScope(new ArrayList<>(ids));
+  }
+
+  private static java.util.Set<String> intersect(java.util.Set<String> ids, List<String> found) {
+    if (ids == null) {
+      return new java.util.LinkedHashSet<>(found);
+    }
+    ids.retainAll(new java.util.HashSet<>(found));
+    return ids;
   }
 
   private static String contains(String text) {

@@ -34,32 +34,59 @@ class OpportunityService {
   private final Pipelines pipelines;
   private final Contacts contacts;
   private final OpportunityRows rows;
+  private final PageBuckets buckets;
 
   OpportunityService(JdbcClient jdbc, TransactionTemplate tx, Pipelines pipelines, Contacts contacts,
-                     OpportunityRows rows) {
+                     OpportunityRows rows, PageBuckets buckets) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.pipelines = pipelines;
     this.contacts = contacts;
     this.rows = rows;
+    this.buckets = buckets;
   }
 
   Opportunity get(String locationId, String pipelineId, String opportunityId) {
+    requirePlausible(opportunityId);
     return rows.find(locationId, pipelineId, opportunityId).orElseThrow(ApiException::notFound);
   }
 
   Page list(String locationId, String pipelineId, ListQuery query) {
     Pipeline pipeline = pipeline(locationId, pipelineId);
-    List<Opportunity> page = rows.page(pipeline.id(), query);
+    if (!query.hasFilters()) {
+      return unfilteredPage(pipeline, query);
+    }
+    OpportunityRows.ContactScope scope = rows.contactScope(locationId, query);
+    if (scope.ids() != null && scope.ids().isEmpty()) {
+      return new Page(List.of(), 0);  // no contact matches, so no opportunity does
+    }
+    List<Opportunity> page = rows.page(locationId, pipeline.id(), query, scope);
     long total;
     if (!page.isEmpty() && page.size() < query.limit()) {
       total = query.offset() + page.size();  // the last page tells the total by itself
     } else if (page.isEmpty() && query.offset() == 0) {
       total = 0;
     } else {
-      total = query.hasFilters() ? rows.count(pipeline.id(), query) : rows.countAll(pipeline.id());
+      total = rows.count(locationId, pipeline.id(), query, scope);
     }
     return new Page(page, total);
+  }
+
+  /** The bucket the page starts in, found from the buckets' counts, then a small OFFSET inside it. */
+  private Page unfilteredPage(Pipeline pipeline, ListQuery query) {
+    List<PageBuckets.Bucket> all = buckets.all(pipeline.id());
+    long total = 0;
+    for (PageBuckets.Bucket bucket : all) {
+      total += bucket.count();
+    }
+    long before = 0;
+    for (PageBuckets.Bucket bucket : all) {
+      if (query.offset() < before + bucket.count()) {
+        return new Page(rows.pageFrom(pipeline.id(), bucket, query.offset() - before, query.limit()), total);
+      }
+      before += bucket.count();
+    }
+    return new Page(List.of(), total);
   }
 
   Opportunity create(String locationId, String pipelineId, OpportunityRequest request) {
@@ -82,6 +109,7 @@ class OpportunityService {
               request.getTitle(), request.getTitle().toLowerCase(Locale.ROOT), request.getStatus().getValue(),
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now)
           .update();
+      buckets.added(pipeline.id(), now, id);
       return rows.find(locationId, pipeline.id(), id).orElseThrow();
     }));
   }
@@ -133,25 +161,34 @@ class OpportunityService {
 
   void delete(String locationId, String pipelineId, String opportunityId) {
     Pipeline pipeline = pipeline(locationId, pipelineId);
+    requirePlausible(opportunityId);
     retrying(() -> tx.execute(status -> {
       // The pipeline row first, as create does, so the two never wait for each other in a circle.
       jdbc.sql("SELECT id FROM pipeline WHERE id = ? FOR UPDATE").param(pipeline.id()).query(String.class).single();
-      int deleted = jdbc.sql("DELETE FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
-          .params(opportunityId, pipeline.id(), locationId).update();
-      if (deleted == 0) {
-        throw ApiException.notFound();
-      }
+      long createdAt = jdbc.sql("SELECT created_at FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
+          .params(opportunityId, pipeline.id(), locationId).query(Long.class).optional()
+          .orElseThrow(ApiException::notFound);
+      jdbc.sql("DELETE FROM opportunity WHERE id = ?").param(opportunityId).update();
+      buckets.removed(pipeline.id(), createdAt, opportunityId);
       jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count - 1 WHERE id = ?")
           .param(pipeline.id()).update();
       return null;
     }));
   }
 
+  private static void requirePlausible(String id) {
+    if (!Ids.plausible(id)) {
+      throw ApiException.notFound();
+    }
+  }
+
   private Pipeline pipeline(String locationId, String pipelineId) {
+    requirePlausible(pipelineId);
     return pipelines.find(locationId, pipelineId).orElseThrow(ApiException::notFound);
   }
 
   private void requireOpportunity(String locationId, Pipeline pipeline, String opportunityId) {
+    requirePlausible(opportunityId);
     long found = jdbc.sql("SELECT COUNT(*) FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
         .params(opportunityId, pipeline.id(), locationId).query(Long.class).single();
     if (found == 0) {

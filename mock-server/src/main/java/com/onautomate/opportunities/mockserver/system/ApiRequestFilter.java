@@ -80,7 +80,14 @@ final class ApiRequestFilter extends OncePerRequestFilter {
         errors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large");
         return;
       }
-      byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES + 1);
+      byte[] body;
+      try {
+        body = readAtMost(request.getInputStream(), MAX_BODY_BYTES + 1);
+      } catch (IOException e) {
+        // A body that broke off (or a malformed chunked encoding): the client's request is unreadable.
+        errors.write(response, HttpStatus.BAD_REQUEST, "Bad Request");
+        return;
+      }
       if (body.length > MAX_BODY_BYTES) {
         errors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large");
         return;

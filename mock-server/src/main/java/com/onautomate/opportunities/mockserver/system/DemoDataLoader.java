@@ -2,6 +2,7 @@ package com.onautomate.opportunities.mockserver.system;
 
 import static com.onautomate.opportunities.mockserver.DemoData.*;
 
+import com.onautomate.opportunities.mockserver.opportunities.PageBuckets;
 import java.time.Instant;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,11 +23,13 @@ class DemoDataLoader implements InitializingBean {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final MockServerProperties properties;
+  private final PageBuckets buckets;
 
-  DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, MockServerProperties properties) {
+  DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, MockServerProperties properties, PageBuckets buckets) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.properties = properties;
+    this.buckets = buckets;
   }
 
   @Override
@@ -118,6 +121,7 @@ class DemoDataLoader implements InitializingBean {
             title.toLowerCase(), value, assignedTo, source, statusChangeAt, createdAt, updatedAt)
         .update();
     jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count + 1 WHERE id = ?").param(pipelineId).update();
+    buckets.added(pipelineId, createdAt, id);
   }
 
   private static long millis(String instant) {

@@ -17,6 +17,19 @@ public final class Ids {
   private Ids() {
   }
 
+  /** Whether a path id could name anything: 1 to 64 characters, none of them a control character. */
+  public static boolean plausible(String id) {
+    if (id == null || id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static String newId(long nowMillis) {
     char[] id = new char[20];
     put(id, 0, 9, nowMillis);

@@ -131,6 +131,11 @@ public final class JsonFields {
   }
 
   private String checkLength(String field, String value, int min, int max) {
+    if (value.indexOf('\u0000') >= 0) {
+      // No database stores it (PostgreSQL refuses it), and no client means it.
+      problems.invalid(field);
+      return null;
+    }
     int length = value.codePointCount(0, value.length());
     if (length < min) {
       problems.minLength(field, min);

@@ -1,0 +1,107 @@
+package com.onautomate.opportunities.conformance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes 0, 1 and 2, and the one-line messages of the CLI. */
+class ConformanceCliTest {
+  private static final String STAGE = "8b897c8f-b859-49c1-88f2-ed590708a85c";
+
+  @TempDir
+  Path dir;
+
+  record Outcome(int code, String out, String err) {
+  }
+
+  static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ConformanceCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void assertUsage(Outcome o, String message) {
+    assertThat(o.code()).as(o.err()).isEqualTo(2);
+    assertThat(o.err().lines().count()).as(o.err()).isEqualTo(1);
+    assertThat(o.err()).startsWith("conformance: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  private static String[] target(String baseUrl, String... more) {
+    String[] base = {"--base-url", baseUrl, "--token", "t", "--pipeline-id", "p", "--stage-id", STAGE};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void withoutBaseUrlItVerifiesTheBundledMockServerAndPasses() throws IOException {
+    Path xml = dir.resolve("junit.xml");
+    Outcome o = run("--max-examples", "0", "--seed", "5", "--junit-xml", xml.toString());
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(0);
+    assertThat(o.out()).contains("starting the bundled mock server").contains("Result: PASSED, 0 failures")
+        .contains("Reproduce this run with --seed 5");
+    assertThat(Files.readString(xml)).contains("<testsuites name=\"conformance\"").contains("failures=\"0\"");
+  }
+
+  @Test
+  void aServerThatFailsExitsOneWithReproducibleFailures() throws IOException {
+    HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    broken.createContext("/", ex -> {
+      ex.getRequestBody().readAllBytes();
+      byte[] body = "{\"msg\":\"boom\"}".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(500, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    broken.start();
+    try {
+      Outcome o = run(target("http://127.0.0.1:" + broken.getAddress().getPort(), "--max-examples", "0",
+          "--checks", "not_a_server_error"));
+      assertThat(o.code()).as(o.err()).isEqualTo(1);
+      assertThat(o.out()).contains("not_a_server_error: Server error").contains("Received: 500 {\"msg\":\"boom\"}")
+          .contains("Reproduce with:\n     curl -X GET -H 'Authorization: Bearer t'").contains("Result: FAILED");
+    } finally {
+      broken.stop(0);
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsExitTwo() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    assertUsage(run(target("http://127.0.0.1:" + port)), "cannot reach http://127.0.0.1:" + port);
+  }
+
+  @Test
+  void badArgumentsAreExitTwoInOneLine() throws IOException {
+    assertUsage(run("--bogus"), "Unknown option: '--bogus'");
+    assertUsage(run("--base-url", "http://127.0.0.1:1"), "missing --token");
+    assertUsage(run("--base-url", "ftp://x", "--token", "t"), "--base-url must be an http:// or https:// URL");
+    assertUsage(run(target("http://127.0.0.1:1", "--max-examples", "many")), "--max-examples");
+    assertUsage(run(target("http://127.0.0.1:1", "--checks", "not_a_server_error,no_such_check")),
+        "unknown check 'no_such_check' in --checks; valid checks: not_a_server_error,");
+    assertUsage(run(target("http://127.0.0.1:1", "--spec", dir.resolve("missing.yaml").toString())),
+        "cannot read the spec");
+    Path notOpenApi = Files.writeString(dir.resolve("x.yaml"), "hello: world\n");
+    assertUsage(run(target("http://127.0.0.1:1", "--spec", notOpenApi.toString())), "cannot read the spec");
+    Path config = Files.writeString(dir.resolve("schemathesis.toml"), "[checks.nope]\nenabled = true\n");
+    assertUsage(run(target("http://127.0.0.1:1", "--config", config.toString())), "unknown check 'nope'");
+  }
+}

@@ -1,0 +1,86 @@
+package com.onautomate.opportunities.conformance.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteConfigTest {
+  @TempDir
+  Path dir;
+
+  private Path toml(String text) throws IOException {
+    Path file = dir.resolve("schemathesis.toml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void readsTheApplicableParts() throws IOException {
+    SuiteConfig c = SuiteConfig.load(toml("""
+        base-url = "http://127.0.0.1:9999"
+        seed = 42
+        max-response-time = 1.5
+        headers = { X-Trace = "conformance" }
+
+        [generation]
+        max-examples = 7
+
+        [phases.coverage]
+        unexpected-methods = ["PATCH"]
+
+        [checks.status_code_conformance]
+        enabled = false
+
+        [checks.negative_data_rejection]
+        expected-statuses = ["400", "422"]
+        """));
+
+    assertThat(c.baseUrl()).isEqualTo("http://127.0.0.1:9999");
+    assertThat(c.seed()).isEqualTo(42L);
+    assertThat(c.maxExamples()).isEqualTo(7);
+    assertThat(c.maxResponseTime()).isEqualTo(1.5);
+    assertThat(c.headers()).containsEntry("X-Trace", "conformance");
+    assertThat(c.disabled()).containsExactly("status_code_conformance");
+    assertThat(c.expectedStatuses().get("negative_data_rejection").contains(422)).isTrue();
+    assertThat(c.expectedStatuses().get("negative_data_rejection").contains(404)).isFalse();
+  }
+
+  @Test
+  void maxResponseTimeLimitEnablesTheCheck() throws IOException {
+    SuiteConfig c = SuiteConfig.load(toml("""
+        [checks.max_response_time]
+        limit = 0.5
+        """));
+    assertThat(c.enabled()).containsExactly("max_response_time");
+    assertThat(c.maxResponseTime()).isEqualTo(0.5);
+  }
+
+  @Test
+  void anUnknownCheckFailsWithTheValidNames() throws IOException {
+    Path file = toml("""
+        [checks.status_code_conformanse]
+        enabled = false
+        """);
+    assertThatThrownBy(() -> SuiteConfig.load(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown check 'status_code_conformanse'")
+        .hasMessageContaining("valid checks: not_a_server_error, status_code_conformance");
+  }
+
+  @Test
+  void aBadStatusOrSyntaxFailsInOneLine() throws IOException {
+    Path bad = toml("""
+        [checks.not_a_server_error]
+        expected-statuses = ["2xx", "six hundred"]
+        """);
+    assertThatThrownBy(() -> SuiteConfig.load(bad)).hasMessageContaining("six hundred");
+    Path broken = toml("seed = = 1");
+    assertThatThrownBy(() -> SuiteConfig.load(broken)).hasMessageStartingWith("cannot read the config")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+}

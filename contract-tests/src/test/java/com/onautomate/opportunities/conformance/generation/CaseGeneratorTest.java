@@ -1,0 +1,75 @@
+package com.onautomate.opportunities.conformance.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.onautomate.opportunities.conformance.Suite;
+import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.RunOptions;
+import com.onautomate.opportunities.conformance.engine.TestCase;
+import com.onautomate.opportunities.conformance.spec.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generator's promises, proved with swagger-request-validator on the contract itself. */
+class CaseGeneratorTest {
+  private final RunOptions options = Suite.options("http://127.0.0.1:1", 99L, 50);
+
+  private List<TestCase> everything(CaseGenerator gen) {
+    List<TestCase> all = new ArrayList<>();
+    for (Operation op : Suite.CONTRACT.operations()) {
+      all.addAll(gen.examples(op, "opp1"));
+      all.addAll(gen.coverage(op, "opp1", List.of()));
+      for (int i = 0; i < options.maxExamples(); i++) {
+        all.add(gen.random(op, "opp1"));
+      }
+    }
+    return all;
+  }
+
+  @Test
+  void positiveCasesAreValidForTheContract() {
+    List<TestCase> positives = everything(new CaseGenerator(options, new Identities("fixed")))
+        .stream().filter(c -> c.kind() == Kind.POSITIVE).toList();
+    assertThat(positives).hasSizeGreaterThan(300);
+    for (TestCase c : positives) {
+      assertThat(Suite.VALIDATOR.requestErrors(c.request())).as(c.description() + ": " + c.request().body())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void negativeBodyAndQueryCasesBreakTheSchema() {
+    List<TestCase> negatives = everything(new CaseGenerator(options, new Identities("fixed")))
+        .stream().filter(c -> c.kind() == Kind.NEGATIVE && c.target() != null).toList();
+    assertThat(negatives).hasSizeGreaterThan(100);
+    for (TestCase c : negatives) {
+      assertThat(Suite.VALIDATOR.requestErrors(c.request())).as(c.description() + ": " + c.request().pathAndQuery()
+          + " " + c.request().body()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameCases() {
+    List<String> a = everything(new CaseGenerator(options, new Identities("fixed"))).stream()
+        .map(c -> c.request().toCurl("http://h")).toList();
+    List<String> b = everything(new CaseGenerator(options, new Identities("fixed"))).stream()
+        .map(c -> c.request().toCurl("http://h")).toList();
+    List<String> other = everything(new CaseGenerator(Suite.options("http://127.0.0.1:1", 100L, 50),
+        new Identities("fixed"))).stream().map(c -> c.request().toCurl("http://h")).toList();
+    assertThat(a).isEqualTo(b);
+    assertThat(a).isNotEqualTo(other);
+  }
+
+  @Test
+  void validBodiesIdentifyANewContactAndUseConfiguredStages() {
+    CaseGenerator gen = new CaseGenerator(options, new Identities("fixed"));
+    Operation create = Suite.CONTRACT.require("createOpportunity");
+    for (int i = 0; i < 200; i++) {
+      var body = gen.validBody(create);
+      assertThat(body.has("contactId")).isFalse();
+      assertThat(body.has("email") || body.has("phone")).isTrue();
+      assertThat(options.stageIds()).contains(body.get("stageId").asText());
+    }
+  }
+}

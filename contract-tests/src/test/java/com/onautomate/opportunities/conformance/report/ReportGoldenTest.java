@@ -1,0 +1,76 @@
+package com.onautomate.opportunities.conformance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report texts against golden files, so that any change in output is a visible diff.
+ * Regenerate with {@code -Dgolden.update=true} after an intended change.
+ */
+class ReportGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final String LIST = "GET /v1/pipelines/{pipelineId}/opportunities";
+  private static final String CREATE = "POST /v1/pipelines/{pipelineId}/opportunities";
+
+  static RunResult failingRun() {
+    Map<String, Map<String, Tally>> tallies = new LinkedHashMap<>();
+    tallies.put("not_a_server_error", Map.of(LIST, new Tally(120, 0, 0), CREATE, new Tally(97, 2, 0)));
+    tallies.put("status_code_conformance", Map.of(LIST, new Tally(119, 1, 0), CREATE, new Tally(99, 0, 0)));
+    tallies.put("use_after_free", Map.of(LIST, new Tally(0, 0, 120), CREATE, new Tally(0, 0, 99)));
+    Map<String, Long> requests = new LinkedHashMap<>();
+    requests.put(LIST, 120L);
+    requests.put(CREATE, 99L);
+    List<Failure> failures = List.of(
+        new Failure("not_a_server_error", CREATE, "Server error", "500 {\"msg\":\"Internal Server Error\"}",
+            "a status in 2xx, 3xx, 4xx",
+            "curl -X POST -H 'Authorization: Bearer demo-token' -H 'Content-Type: application/json' -d '{\"title\":\"Ünïcødé\",\"status\":\"open\"}' 'http://127.0.0.1:8080/v1/pipelines/bCkKGpDsyPP4peuKowkG/opportunities'",
+            2),
+        new Failure("status_code_conformance", LIST, "Undocumented HTTP status code", "403",
+            "200, 400, 401, 404, 422, 429",
+            "curl -X GET -H 'Authorization: Bearer demo-token' 'http://127.0.0.1:8080/v1/pipelines/bCkKGpDsyPP4peuKowkG/opportunities?status=won&limit=100'",
+            1));
+    Map<String, List<String>> never = new LinkedHashMap<>();
+    never.put(LIST, List.of("400", "429"));
+    never.put(CREATE, List.of());
+    return new RunResult(42L, List.of("not_a_server_error", "status_code_conformance", "use_after_free"),
+        List.of(LIST, CREATE), List.of("listOpportunities", "createOpportunity"), tallies, requests, failures, never);
+  }
+
+  static RunResult passingRun() {
+    Map<String, Map<String, Tally>> tallies = Map.of("not_a_server_error", Map.of(LIST, new Tally(3, 0, 0)));
+    return new RunResult(7L, List.of("not_a_server_error"), List.of(LIST), List.of("listOpportunities"), tallies,
+        Map.of(LIST, 3L), List.of(), Map.of(LIST, List.of()));
+  }
+
+  @Test
+  void failingRunText() throws IOException {
+    assertGolden("failing-run.txt", TextReport.render(failingRun()));
+  }
+
+  @Test
+  void passingRunText() throws IOException {
+    assertGolden("passing-run.txt", TextReport.render(passingRun()));
+  }
+
+  @Test
+  void failingRunJUnitXml() throws IOException {
+    assertGolden("failing-run.xml", JUnitXmlReport.render(failingRun()));
+  }
+
+  private static void assertGolden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+}
