@@ -1,6 +1,7 @@
 -- bench/run.sh's scale data: 100,000 opportunities (and as many contacts) in one pipeline of a
 -- location of their own (token bench-token), loaded by Flyway as one more migration, one
--- INSERT ... SELECT per table. Never part of the mock server: run.sh copies this file into a
+-- INSERT ... SELECT per table. It writes the mock server's tables directly, so it must follow
+-- mock-server/src/main/resources/db/migration (last checked against V1__schema.sql with page_bucket). Never part of the mock server: run.sh copies this file into a
 -- Flyway location given on the command line (--spring.flyway.locations=...,filesystem:DIR),
 -- replacing ROWS_SOURCE with the database's row generator (H2: SYSTEM_RANGE; PostgreSQL:
 -- generate_series), each yielding a column X from 1 to 100000.
@@ -45,3 +46,10 @@ SELECT 'bo' || LPAD(CAST(X AS VARCHAR), 10, '0'), 'benchLocation000001', 'benchP
        MOD(X, 1000) * 10, 'user' || CAST(MOD(X, 20) AS VARCHAR), 'bench',
        1600000000000 + X * 1000, 1600000000000 + X * 1000, 1600000000000 + X * 1000
   FROM ROWS_SOURCE;
+
+-- The mock server's page buckets (V1__schema.sql, page_bucket): the pipeline's opportunities in
+-- page order cut into buckets of 1,000 (onautomate.page-bucket-size), each with its first key and
+-- its exact count, as the server keeps them on every create and delete.
+INSERT INTO page_bucket (pipeline_id, start_created_at, start_id, row_count)
+SELECT 'benchPipeline100k01', 1600000000000 + X * 1000, 'bo' || LPAD(CAST(X AS VARCHAR), 10, '0'), 1000
+  FROM ROWS_SOURCE WHERE MOD(X, 1000) = 1;
