@@ -4,6 +4,7 @@
 Each record is one line: a type, then key=value pairs. Every figure is printed next to its target
 (from issue 6) with PASS or MISS; a figure that was not measured is printed as "not measured".
 """
+import os
 import statistics
 import sys
 from collections import defaultdict
@@ -379,7 +380,14 @@ class Report:
 
 def main():
     records = parse(sys.argv[1])
-    sys.stdout.write(Report(records).render())
+    text = Report(records).render()
+    # The causes of the misses and the fixes recommended, written by hand after profiling
+    # (bench/FINDINGS.md), follow the figures.
+    findings = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "FINDINGS.md")
+    if os.path.exists(findings):
+        with open(findings, encoding="utf-8") as f:
+            text += "\n" + f.read().rstrip() + "\n"
+    sys.stdout.write(text)
 
 
 if __name__ == "__main__":
