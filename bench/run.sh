@@ -10,7 +10,9 @@
 #
 # Sections: http (mock server vs Prism vs nginx), startup (mock server jar to first answer),
 # scale (100,000 opportunities), suite (conformance suite), client (JMH: facade vs raw OkHttp).
-# Installs what is missing: wrk, nginx, hyperfine (Debian), Prism (npm ci in api/).
+# Installs what is missing: wrk, nginx, curl (Debian), Prism (npm ci in api/). Start-up and suite
+# times come from loops that time-stamp the first answer and the first request, which a whole-command
+# timer (hyperfine) cannot see.
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -178,7 +180,6 @@ ensure_tools() {
   local missing=()
   command -v wrk >/dev/null || missing+=(wrk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-  command -v hyperfine >/dev/null || missing+=(hyperfine)
   command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} (Debian)"
@@ -210,7 +211,6 @@ machine() {
   record "version prism=$("$PRISM" --version 2>/dev/null || echo none)"
   record "version nginx=$(nginx -v 2>&1 | sed 's/.*nginx\///')"
   record "version wrk=$(dpkg-query -W -f='${Version}' wrk 2>/dev/null || echo unknown)"
-  record "version hyperfine=$(hyperfine --version | cut -d' ' -f2)"
 }
 
 # ---------------------------------------------------------------------------------------------

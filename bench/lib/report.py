@@ -105,8 +105,7 @@ class Report:
                                                if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it)"],
             ["Java", versions.get("java", "?")],
             ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
-            ["nginx / wrk / hyperfine", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')} / "
-                                        f"{versions.get('hyperfine', '?')}"],
+            ["nginx / wrk", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')}"],
         ])
 
     def http(self):
