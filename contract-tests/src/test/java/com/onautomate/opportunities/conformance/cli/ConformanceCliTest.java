@@ -81,6 +81,29 @@ class ConformanceCliTest {
   }
 
   @Test
+  void aTokenOrPipelineTheServerRefusesIsExitTwo() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", ex -> {
+      ex.getRequestBody().readAllBytes();
+      boolean known = "Bearer good".equals(ex.getRequestHeaders().getFirst("Authorization"));
+      byte[] body = (known ? "{\"msg\":\"Not Found\"}" : "{\"msg\":\"Unauthorized\"}").getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(known ? 404 : 401, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort();
+      assertUsage(run(target(url)), "the server answers 401 to the token given; check --token");
+      assertUsage(run("--base-url", url, "--token", "good", "--pipeline-id", "nope", "--stage-id", STAGE),
+          "the server answers 404 for pipeline nope with this token; check --pipeline-id");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void anUnreachableServerIsExitTwo() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -62,6 +62,47 @@ public class PageBuckets {
     bucketOf(pipelineId, createdAt, id).ifPresent(b -> add(pipelineId, b, -1));
   }
 
+  /**
+   * Recounts a pipeline whose buckets do not add up to its opportunities (rows written by SQL
+   * behind the server's back, e.g. a data set loaded by an extra migration). The caller holds the
+   * pipeline's row lock.
+   */
+  boolean rebuildIfStale(String pipelineId) {
+    long rows = jdbc.sql("SELECT COUNT(*) FROM opportunity WHERE pipeline_id = ?").param(pipelineId)
+        .query(Long.class).single();
+    long counted = jdbc.sql("SELECT COALESCE(SUM(row_count), 0) FROM page_bucket WHERE pipeline_id = ?")
+        .param(pipelineId).query(Long.class).single();
+    if (rows == counted) {
+      return false;
+    }
+    jdbc.sql("DELETE FROM page_bucket WHERE pipeline_id = ?").param(pipelineId).update();
+    long[] inBucket = {0};
+    Object[][] start = {null};
+    jdbc.sql("SELECT created_at, id FROM opportunity" + pageIndex
+            + " WHERE pipeline_id = ? ORDER BY pipeline_id, created_at, id")
+        .param(pipelineId)
+        .query(rs -> {
+          if (inBucket[0] == size) {
+            insertCounted(pipelineId, start[0], inBucket[0]);
+            inBucket[0] = 0;
+          }
+          if (inBucket[0] == 0) {
+            start[0] = new Object[] {rs.getLong(1), rs.getString(2)};
+          }
+          inBucket[0]++;
+        });
+    if (inBucket[0] > 0) {
+      insertCounted(pipelineId, start[0], inBucket[0]);
+    }
+    jdbc.sql("UPDATE pipeline SET opportunity_count = ? WHERE id = ?").params(rows, pipelineId).update();
+    return true;
+  }
+
+  private void insertCounted(String pipelineId, Object[] start, long count) {
+    jdbc.sql("INSERT INTO page_bucket (pipeline_id, start_created_at, start_id, row_count) VALUES (?, ?, ?, ?)")
+        .params(pipelineId, start[0], start[1], count).update();
+  }
+
   /** The pipeline's buckets in page order. */
   List<Bucket> all(String pipelineId) {
     return jdbc.sql("""

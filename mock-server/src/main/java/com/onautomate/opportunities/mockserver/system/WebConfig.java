@@ -14,6 +14,12 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
+import org.springframework.web.servlet.mvc.method.annotation.JsonViewRequestBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.JsonViewResponseBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -44,6 +50,32 @@ class WebConfig implements WebMvcConfigurer {
         new FilterRegistrationBean<>(new ApiRequestFilter(locations, limiter, errors));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /**
+   * Spring MVC's handler adapter without the {@code @JsonView} advice: no method here uses
+   * {@code @JsonView}, and the advice looks for the annotation through the generated interface on
+   * every request and every response.
+   */
+  @Bean
+  WebMvcRegistrations withoutJsonViewAdvice() {
+    return new WebMvcRegistrations() {
+      @Override
+      public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+        return new RequestMappingHandlerAdapter() {
+          @Override
+          public void setRequestBodyAdvice(List<RequestBodyAdvice> advice) {
+            super.setRequestBodyAdvice(advice.stream().filter(a -> !(a instanceof JsonViewRequestBodyAdvice)).toList());
+          }
+
+          @Override
+          public void setResponseBodyAdvice(List<ResponseBodyAdvice<?>> advice) {
+            super.setResponseBodyAdvice(
+                advice.stream().filter(a -> !(a instanceof JsonViewResponseBodyAdvice)).toList());
+          }
+        };
+      }
+    };
   }
 
   /** The API answers JSON whatever the Accept header says, as the vendor's does. */
