@@ -468,6 +468,7 @@ main() {
   machine
   local section
   for section in "${SECTIONS[@]}"; do
+    record "load section=$section at=$(date -u +%H:%M:%S) avg=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
     "section_$section"
   done
   record "meta load_end=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"

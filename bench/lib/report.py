@@ -100,6 +100,9 @@ class Report:
             ["Machine", f"{cores} cores ({meta.get('cpu', '?').replace('_', ' ')}), {mem_text} memory"],
             ["Load average (1/5/15 min) at start", meta.get("load_start", "?").replace("/", " ")],
             ["Load average at end", meta.get("load_end", "?").replace("/", " ")],
+            ["Load average (1/5/15 min) as each section started",
+             "; ".join(f"{x['section']} {x['at']}: {x['avg'].replace('/', ' ')}" for x in self.r.get("load", []))
+             or "–"],
             ["Commit", meta.get("commit", "?")],
             ["JVM options of the mock server", f"`{meta['mock_java_opts'].replace('_', ' ')}`"
                                                if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it)"],
