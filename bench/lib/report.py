@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Writes bench/RESULTS.md from the records bench/run.sh collected (bench/out/results.txt).
+
+Each record is one line: a type, then key=value pairs. Every figure is printed next to its target
+(from issue 6) with PASS or MISS; a figure that was not measured is printed as "not measured".
+"""
+import os
+import statistics
+import sys
+from collections import defaultdict
+
+
+def parse(path):
+    records = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            fields = {}
+            for part in parts[1:]:
+                key, _, value = part.partition("=")
+                fields[key] = value
+            records[parts[0]].append(fields)
+    return records
+
+
+def merged(rows):
+    out = {}
+    for row in rows:
+        out.update(row)
+    return out
+
+
+def num(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def ms(us):
+    v = num(us)
+    return "–" if v is None else f"{v / 1000:.2f} ms" if v < 10_000 else f"{v / 1000:.0f} ms"
+
+
+def rate(v):
+    v = num(v)
+    return "–" if v is None else f"{v:,.0f}"
+
+
+def mib(kb):
+    v = num(kb)
+    return "–" if v is None else f"{v / 1024:.0f} MiB"
+
+
+def verdict(ok):
+    return "–" if ok is None else ("**PASS**" if ok else "**MISS**")
+
+
+class Report:
+    def __init__(self, records):
+        self.r = records
+        self.lines = []
+        self.summary = []  # (figure, measured, target, ok)
+
+    def out(self, text=""):
+        self.lines.append(text)
+
+    def table(self, header, rows):
+        self.out("| " + " | ".join(header) + " |")
+        self.out("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            self.out("| " + " | ".join(str(c) for c in row) + " |")
+        self.out()
+
+    def check(self, figure, measured, target, ok):
+        self.summary.append((figure, measured, target, ok))
+        return verdict(ok)
+
+    # --- sections -------------------------------------------------------------------------------
+
+    def header(self):
+        meta = merged(self.r["meta"])
+        versions = merged(self.r["version"])
+        cores = meta.get("cores", "?")
+        mem = num(meta.get("mem_kb"))
+        mem_text = f"{mem / 1024 / 1024:.1f} GiB" if mem else "?"
+        self.out("# Benchmark results")
+        self.out()
+        self.out("Written by `bench/run.sh` (see `bench/README.md` for what each figure means). "
+                 "Every figure comes from the one run described here, on one machine.")
+        self.out()
+        if meta.get("quick") == "true":
+            self.out("> **Quick run** (`--quick`): short durations, for checking the script only. "
+                     "These figures are not comparable with a full run.")
+            self.out()
+        self.table(["", ""], [
+            ["Date (UTC)", meta.get("date", "?")],
+            ["Machine", f"{cores} cores ({meta.get('cpu', '?').replace('_', ' ')}), {mem_text} memory"],
+            ["Load average (1/5/15 min) at start", meta.get("load_start", "?").replace("/", " ")],
+            ["Load average at end", meta.get("load_end", "?").replace("/", " ")],
+            ["Load average (1/5/15 min) as each section started",
+             "; ".join(f"{x['section']} {x['at']}: {x['avg'].replace('/', ' ')}" for x in self.r.get("load", []))
+             or "–"],
+            ["Commit", meta.get("commit", "?")],
+            ["JVM options of the mock server", f"`{meta['mock_java_opts'].replace('_', ' ')}`"
+                                               if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it)"],
+            ["Java", versions.get("java", "?")],
+            ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
+            ["nginx / wrk", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')}"],
+        ])
+
+    def http(self):
+        rows = self.r.get("http", [])
+        if not rows:
+            return
+        by = {(x["server"], x["endpoint"], x["conns"]): x for x in rows}
+        self.out("## 1. Mock server vs Prism vs nginx")
+        self.out()
+        self.out("`wrk -t2` for the duration below per row, after a warm-up of every endpoint; "
+                 "the three servers in turn, never at the same time. Latency as wrk measures it "
+                 "(closed loop: each connection waits for its answer). Memory is the peak resident set "
+                 "(VmRSS, sampled every 100 ms) of the server's processes during that row.")
+        self.out()
+        dur = num(rows[0].get("duration_us"))
+        self.out(f"Duration per row: {dur / 1e6:.0f} s." if dur else "")
+        self.out()
+        body = []
+        for endpoint, label in (("get", "GET one opportunity"), ("list", "GET list, page 1"),
+                                ("create", "POST create")):
+            for conns in ("16", "64"):
+                for server, name in (("ours", "mock server"), ("prism", "Prism"), ("nginx", "nginx (static file)")):
+                    x = by.get((server, endpoint, conns))
+                    if not x:
+                        continue
+                    errors = sum(int(x.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors",
+                                                             "timeouts", "status_errors"))
+                    body.append([label, conns, name, rate(x.get("rps")), ms(x.get("p50_us")),
+                                 ms(x.get("p99_us")), mib(x.get("rss_kb")), f"{int(x['requests']):,}",
+                                 errors])
+        self.table(["request", "connections", "server", "requests/s", "p50", "p99", "peak RSS",
+                    "requests", "errors (non-2xx, socket)"], body)
+
+        self.out("### Ratios and targets")
+        self.out()
+        body = []
+        for endpoint, label, target in (("get", "GET one", 10.0), ("list", "GET list page 1", 5.0),
+                                        ("create", "POST create", 5.0)):
+            for conns in ("16", "64"):
+                ours, prism = by.get(("ours", endpoint, conns)), by.get(("prism", endpoint, conns))
+                if not ours or not prism:
+                    continue
+                ratio = num(ours["rps"]) / num(prism["rps"])
+                applies = not (endpoint == "get" and conns == "16")
+                tgt = f"≥ {target:.0f}×" if applies else "(none)"
+                ok = ratio >= target if applies else None
+                v = self.check(f"{label} @{conns}: requests/s ours / Prism", f"{ratio:.1f}×", tgt, ok) \
+                    if applies else "–"
+                body.append([f"{label} @{conns}", "requests/s, ours / Prism", f"{ratio:.1f}×", tgt, v])
+                if endpoint == "get":
+                    nginx = by.get(("nginx", "get", conns))
+                    if nginx:
+                        frac = num(ours["rps"]) / num(nginx["rps"])
+                        ok = frac >= 0.15 if conns == "64" else None
+                        tgt = "≥ 15 %" if conns == "64" else "(none)"
+                        v = self.check(f"GET one @{conns}: ours / nginx ceiling", f"{frac:.1%}", tgt, ok) \
+                            if ok is not None else "–"
+                        body.append([f"{label} @{conns}", "requests/s, ours / nginx", f"{frac:.1%}", tgt, v])
+                    if conns == "64":
+                        p99 = num(ours["p99_us"]) / 1000
+                        v = self.check("GET one @64: our p99", f"{p99:.1f} ms", "< 25 ms", p99 < 25)
+                        body.append([f"{label} @{conns}", "our p99", f"{p99:.1f} ms", "< 25 ms", v])
+                    p99r = num(ours["p99_us"]) / num(prism["p99_us"])
+                    body.append([f"{label} @{conns}", "p99, ours / Prism", f"{p99r:.3f}", "(none)", "–"])
+        ours_peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == "ours") \
+            if any(x["server"] == "ours" for x in rows) else None
+        if ours_peak:
+            v = self.check("Mock server peak resident memory under load", mib(ours_peak), "< 350 MiB",
+                           ours_peak / 1024 < 350)
+            body.append(["all rows", "our peak RSS", mib(ours_peak), "< 350 MiB", v])
+        self.table(["row", "figure", "measured", "target", "verdict"], body)
+
+        rss = defaultdict(dict)
+        for x in self.r.get("rss", []):
+            rss[x["server"]].update(x)
+        if rss:
+            body = []
+            for server, name in (("ours", "mock server (JVM)"), ("prism", "Prism (Node.js)"), ("nginx", "nginx")):
+                peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == server) \
+                    if any(x["server"] == server for x in rows) else None
+                if peak is None:
+                    continue
+                body.append([name, mib(rss[server].get("idle_kb")), mib(peak),
+                             mib(rss[server].get("hwm_kb")) if rss[server].get("hwm_kb") else "–"])
+            self.out("### Resident memory")
+            self.out()
+            self.table(["server", "idle, after start", "peak during the measured rows",
+                        "VmHWM (peak since start)"], body)
+        nginx = merged(self.r.get("nginx", []))
+        if nginx.get("bytes"):
+            self.out(f"nginx serves the seed's GET example ({nginx['bytes']} bytes, compact JSON) as a static "
+                     "file; the mock server answers the demo opportunity, of about the same size.")
+            self.out()
+
+    def startup(self):
+        runs = [num(x["ms"]) for x in self.r.get("startup", [])]
+        if not runs:
+            return
+        med = statistics.median(runs)
+        self.out("## Start-up: `java -jar mock-server/target/mock-server.jar` to the first answered request")
+        self.out()
+        self.out("From launching the JVM to the first `200` on GET one opportunity (polled every 10 ms), "
+                 "fresh in-memory database and demo data each time.")
+        self.out()
+        v = self.check("Mock server start-up to first answer (median)", f"{med / 1000:.2f} s", "< 4 s",
+                       med < 4000)
+        self.table(["runs", "each (s)", "min", "median", "max", "target", "verdict"], [[
+            len(runs), ", ".join(f"{r / 1000:.2f}" for r in runs), f"{min(runs) / 1000:.2f} s",
+            f"{med / 1000:.2f} s", f"{max(runs) / 1000:.2f} s", "median < 4 s", v]])
+
+    def scale(self):
+        rows = self.r.get("scale", [])
+        if not rows:
+            return
+        metas = defaultdict(dict)
+        for x in self.r.get("scalemeta", []):
+            metas[x["db"]].update(x)
+        self.out("## 2. Scale: 100,000 opportunities in one pipeline")
+        self.out()
+        self.out("100,000 opportunities (each with its own contact) in one pipeline of a location of their own, "
+                 "loaded at start-up by one extra Flyway migration (`bench/sql/bench-100k.sql`, one "
+                 "`INSERT ... SELECT` per table) given to the unchanged mock server jar with "
+                 "`--spring.flyway.locations`. Then `wrk -t2 -c16`, "
+                 f"{num(rows[0].get('duration_us')) / 1e6:.0f} s per row after a warm-up of every row. "
+                 "Every 4th opportunity has status `won` (25,000 match); every 100th has \"solar\" in its title "
+                 "(1,000 match).")
+        self.out()
+        labels = [("page1", "list, page 1"), ("page2500", "list, page 2,500 (`?page=2500`)"),
+                  ("filtered", "list, filtered `?status=won`, page 1"),
+                  ("filtered_title", "list, filtered `?title=solar` (substring), page 1"),
+                  ("get", "GET one opportunity")]
+        for db, dbname in (("h2", "H2 in memory (the jar's default database)"), ("postgresql", "PostgreSQL")):
+            meta = metas.get(db, {})
+            by = {x["endpoint"]: x for x in rows if x.get("db") == db}
+            if meta.get("skipped"):
+                self.out(f"### {dbname}: not measured (no PostgreSQL server could be started)")
+                self.out()
+                continue
+            if not by:
+                continue
+            self.out(f"### {dbname}")
+            self.out()
+            self.out(f"Start-up with the load: {num(meta.get('start_ms', 0)) / 1000:.1f} s; "
+                     f"`meta.total` = {int(num(meta.get('rows', 0)) or 0):,}; resident memory after the rows: "
+                     f"{mib(meta.get('rss_kb'))}.")
+            self.out()
+            body = []
+            for key, label in labels:
+                x = by.get(key)
+                if not x:
+                    continue
+                p99 = num(x["p99_us"]) / 1000
+                is_list = key != "get"
+                errors = sum(int(x.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors",
+                                                         "timeouts", "status_errors"))
+                if int(x.get("requests", 0)) == 0:
+                    v = self.check(f"Scale ({db}): {label}, p99 @16", "no answer within the run", "< 50 ms", False) \
+                        if is_list else "–"
+                    body.append([label, "0", "–", "–", "< 50 ms" if is_list else "(none)", v, errors])
+                    continue
+                v = self.check(f"Scale ({db}): {label}, p99 @16", f"{p99:.1f} ms", "< 50 ms", p99 < 50) \
+                    if is_list else "–"
+                body.append([label, rate(x["rps"]), ms(x["p50_us"]), ms(x["p99_us"]),
+                             "< 50 ms" if is_list else "(none)", v, errors])
+            self.table(["request", "requests/s", "p50", "p99", "p99 target", "verdict", "errors"], body)
+            p1, p2 = by.get("page1"), by.get("page2500")
+            if p1 and p2 and num(p2["rps"]) and num(p1["p50_us"]):
+                cost = num(p1["rps"]) / num(p2["rps"])
+                p50 = num(p2["p50_us"]) / num(p1["p50_us"])
+                worst = max(cost, p50)
+                v = self.check(f"Scale ({db}): page 2,500 / page 1", f"{cost:.2f}× (time per request), {p50:.2f}× (p50)",
+                               "≤ 2×", worst <= 2)
+                self.table(["figure", "time per request (1 / requests/s)", "p50", "target", "verdict"],
+                           [["page 2,500 / page 1", f"{cost:.2f}×", f"{p50:.2f}×", "≤ 2× (both)", v]])
+
+    def suite(self):
+        runs = self.r.get("suiterun", [])
+        if not runs:
+            return
+        self.out("## 3. Conformance suite: a default run against the bundled mock server")
+        self.out()
+        self.out("`java -jar contract-tests/target/conformance.jar` with no arguments: it starts the mock server "
+                 "in-process, generates and sends its cases, validates every exchange, prints its report. "
+                 "Wall time is from launching the JVM to its exit. *First request* is when the CLI prints "
+                 "`Verifying ...`, the line it prints just before sending its first request (each output line "
+                 "is time-stamped as it arrives). *Validated exchanges/s while generating* is the requests "
+                 "sent (each request and its response checked by every applicable check) divided by the "
+                 "run time the CLI reports itself (`Finished in X s`, after start-up).")
+        self.out()
+        body = []
+        for x in runs:
+            req = num(x.get("requests"))
+            gen = num(x.get("generating_s"))
+            wall = num(x["wall_ms"]) / 1000
+            body.append([x["run"], x.get("rc", "?"), f"{wall:.2f} s",
+                         f"{num(x['first_request_ms']) / 1000:.2f} s" if x.get("first_request_ms") else "–",
+                         f"{gen:.2f} s" if gen else "–", f"{int(req):,}" if req else "–",
+                         f"{req / wall:,.0f}" if req else "–", f"{req / gen:,.0f}" if req and gen else "–"])
+        self.table(["run", "exit code", "wall", "start to first request", "generating (CLI's own)",
+                    "requests sent", "requests/s over the wall time", "validated exchanges/s while generating"],
+                   body)
+        walls = [num(x["wall_ms"]) / 1000 for x in runs]
+        eps = [num(x["requests"]) / num(x["generating_s"]) for x in runs if x.get("requests") and x.get("generating_s")]
+        firsts = [num(x["first_request_ms"]) / 1000 for x in runs if x.get("first_request_ms")]
+        body = []
+        mw = statistics.mean(walls)
+        body.append([f"wall time, mean of {len(walls)}", f"{mw:.2f} s", "< 30 s",
+                     self.check("Conformance suite default run, wall time (mean)", f"{mw:.2f} s", "< 30 s", mw < 30)])
+        if eps:
+            me = statistics.mean(eps)
+            body.append(["validated exchanges/s while generating, mean", f"{me:,.0f}", "≥ 300",
+                         self.check("Conformance suite: validated exchanges/s while generating", f"{me:,.0f}",
+                                    "≥ 300", me >= 300)])
+        if firsts:
+            body.append(["CLI start to first request, mean", f"{statistics.mean(firsts):.2f} s", "(none)", "–"])
+        self.table(["figure", "measured", "target", "verdict"], body)
+
+    def client(self):
+        rows = self.r.get("jmh", [])
+        if not rows:
+            return
+        by = {x["benchmark"]: x for x in rows}
+        self.out("## 4. Client: one GET through the facade vs raw OkHttp (JMH)")
+        self.out()
+        first = rows[0]
+        self.out("`ClientGetBenchmark` (bench/client-jmh), one thread, average time per GET, "
+                 f"{first.get('forks', '?')} fork, {first.get('iterations', '?')} measured iterations of "
+                 f"{first.get('time', '?')}, against a JDK `HttpServer` on 127.0.0.1 answering the seed's "
+                 "opportunity JSON from memory (TCP_NODELAY on). `rawOkHttp`: build the request with the bearer "
+                 "header, execute, read the body as a string. `rawOkHttpJackson`: the same and parse it into a "
+                 "Jackson tree. `facade`: `OpportunitiesClient.getOpportunity` (typed `Opportunity`, status "
+                 "mapping, retry policy), built with its defaults.")
+        self.out()
+        def ci(x):
+            e = num(x["error"])
+            return f"{num(x['score']):,.1f}" + ("" if e is None or e != e else f" ± {e:,.1f}")
+        body = [[name, ci(x), x["unit"].replace("_", " ")] for name, x in by.items()]
+        self.table(["benchmark", "score (99.9% CI)", "unit"], body)
+        raw, facade = by.get("rawOkHttp"), by.get("facade")
+        if raw and facade:
+            ratio = num(facade["score"]) / num(raw["score"])
+            v = self.check("Client facade time / raw OkHttp time", f"{ratio:.3f}", "≤ 1.15", ratio <= 1.15)
+            body = [["facade / raw OkHttp (body read as a string)", f"{ratio:.3f}", "≤ 1.15", v]]
+            parsed = by.get("rawOkHttpJackson")
+            if parsed:
+                r2 = num(facade["score"]) / num(parsed["score"])
+                body.append(["facade / raw OkHttp + Jackson tree", f"{r2:.3f}", "(none)", "–"])
+            self.table(["figure (time per GET)", "ratio", "target", "verdict"], body)
+
+    def render(self):
+        self.header()
+        body_start = len(self.lines)
+        self.http()
+        self.startup()
+        self.scale()
+        self.suite()
+        self.client()
+        sections = self.lines[body_start:]
+        self.lines = self.lines[:body_start]
+        if self.summary:
+            misses = sum(1 for s in self.summary if s[3] is False)
+            self.out("## Targets at a glance")
+            self.out()
+            self.out(f"{len(self.summary) - misses} of {len(self.summary)} targets met.")
+            self.out()
+            self.table(["figure", "measured", "target", "verdict"],
+                       [[f, m, t, verdict(ok)] for f, m, t, ok in self.summary])
+        self.lines.extend(sections)
+        return "\n".join(self.lines).rstrip() + "\n"
+
+
+def main():
+    records = parse(sys.argv[1])
+    text = Report(records).render()
+    # The causes of the misses and the fixes recommended, written by hand after profiling
+    # (bench/FINDINGS.md), follow the figures.
+    findings = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "FINDINGS.md")
+    if os.path.exists(findings):
+        with open(findings, encoding="utf-8") as f:
+            text += "\n" + f.read().rstrip() + "\n"
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,481 @@
+#!/usr/bin/env bash
+# Benchmarks the toolkit side by side with what users would pick instead, on this machine, in one
+# run, and writes bench/RESULTS.md. Run by hand on a quiet machine (it is not part of .ci/run):
+#
+#   bench/run.sh                    # everything, ~10 minutes; writes bench/RESULTS.md
+#   bench/run.sh --quick            # short runs, to check the script; writes bench/out/RESULTS.md only
+#   bench/run.sh http scale         # some sections only; writes bench/out/RESULTS.md only
+#   bench/run.sh --no-build ...     # reuse the jars already in target/
+#   MOCK_JAVA_OPTS=-Xmx256m bench/run.sh ...   # JVM options for the mock server (default none)
+#
+# Sections: http (mock server vs Prism vs nginx), startup (mock server jar to first answer),
+# scale (100,000 opportunities), suite (conformance suite), client (JMH: facade vs raw OkHttp).
+# Installs what is missing: wrk, nginx, curl (Debian), Prism (npm ci in api/). Start-up and suite
+# times come from loops that time-stamp the first answer and the first request, which a whole-command
+# timer (hyperfine) cannot see.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH")
+OUT="$BENCH/out"
+SPEC="$ROOT/api/src/main/resources/openapi.yaml"
+MOCK_JAR="$ROOT/mock-server/target/mock-server.jar"
+SUITE_JAR="$ROOT/contract-tests/target/conformance.jar"
+JMH_JAR="$BENCH/client-jmh/target/benchmarks.jar"
+PRISM="$ROOT/api/node_modules/.bin/prism"
+
+# The demo data every server is started with (see the mock server's DemoData).
+TOKEN=demo-token
+PIPELINE=bCkKGpDsyPP4peuKowkG
+OPPORTUNITY=123akv4LFn6C9frZoy3e
+DUP_PIPELINE=duplicatesAllowed001
+DUP_STAGE=b2a4c6e8-0000-4000-8000-000000000001
+
+# JVM options for the mock server (default: none, as a user starts it), e.g. MOCK_JAVA_OPTS=-Xmx256m.
+MOCK_JAVA_OPTS=${MOCK_JAVA_OPTS:-}
+QUICK=false
+BUILD=true
+SECTIONS=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=true ;;
+    --no-build) BUILD=false ;;
+    http|startup|scale|suite|client) SECTIONS+=("$arg") ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench/run.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+FULL=false
+if [ ${#SECTIONS[@]} = 0 ]; then
+  SECTIONS=(http startup scale suite client)
+  [ "$QUICK" = false ] && FULL=true
+fi
+
+if [ "$QUICK" = true ]; then
+  DURATION=3s; WARMUP=2s; SCALE_WARMUP=1s; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+else
+  DURATION=10s; WARMUP=5s; SCALE_WARMUP=3s; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+fi
+
+rm -rf "$OUT"
+mkdir -p "$OUT/logs"
+RESULTS="$OUT/results.txt"
+: >"$RESULTS"
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+log() { printf '\n== %s  [%s, load %s]\n' "$*" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
+
+# One result record: a type, then key=value pairs (values without spaces). report.py reads them.
+record() { echo "$*" >>"$RESULTS"; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Processes this script started, stopped (by pid) on exit.
+STARTED=()
+cleanup() {
+  local pid
+  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+stop() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# Waits until a GET answers 200; fails after $3 seconds (default 90).
+wait_for() {
+  local url=$1 pid=$2 limit=${3:-90} i
+  for ((i = 0; i < limit * 20; i++)); do
+    if curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { echo "process $pid died before answering $url" >&2; return 1; }
+    sleep 0.05
+  done
+  echo "no answer from $url after ${limit}s" >&2
+  return 1
+}
+
+# Resident memory: samples the sum of VmRSS of a process and its descendants every 100 ms in the
+# background; rss_stop prints the peak in KiB.
+RSS_PID=""
+RSS_FILE="$OUT/rss.peak"
+descendants() {
+  local pid=$1 child
+  echo "$pid"
+  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do descendants "$child"; done
+}
+rss_start() {
+  local pids
+  pids=$(descendants "$1" | tr '\n' ' ')
+  echo 0 >"$RSS_FILE"
+  (
+    peak=0
+    while :; do
+      sum=0
+      for p in $pids; do
+        while read -r key value _; do
+          [ "$key" = "VmRSS:" ] && sum=$((sum + value))
+        done <"/proc/$p/status" 2>/dev/null || true
+      done
+      if [ "$sum" -gt "$peak" ]; then peak=$sum; echo "$peak" >"$RSS_FILE"; fi
+      sleep 0.1
+    done
+  ) &
+  RSS_PID=$!
+}
+rss_stop() {
+  kill "$RSS_PID" 2>/dev/null || true
+  wait "$RSS_PID" 2>/dev/null || true
+  cat "$RSS_FILE"
+}
+
+# wrk for $DURATION with $2 connections; prints the WRK_RESULT line's key=value pairs.
+# wrk_run LABEL CONNECTIONS DURATION URL [get | create STAGE]
+wrk_run() {
+  local label=$1 conns=$2 duration=$3 url=$4
+  shift 4
+  local logf="$OUT/logs/wrk-$label.log"
+  wrk -t2 -c"$conns" -d"$duration" --timeout 10s -H "Authorization: Bearer ${WRK_TOKEN:-$TOKEN}" \
+    -s "$BENCH/wrk/opportunities.lua" "$url" -- "$@" >"$logf" 2>&1 || { cat "$logf" >&2; return 1; }
+  grep '^WRK_RESULT ' "$logf" | cut -d' ' -f2-
+}
+
+# Measures one endpoint of one server: wrk at CONNECTIONS with the server's peak resident memory.
+# measure SERVER PID ENDPOINT CONNECTIONS URL [lua args]
+measure() {
+  local server=$1 pid=$2 endpoint=$3 conns=$4 url=$5
+  shift 5
+  local result peak
+  rss_start "$pid"
+  result=$(wrk_run "$server-$endpoint-$conns" "$conns" "$DURATION" "$url" "$@")
+  peak=$(rss_stop)
+  record "http server=$server endpoint=$endpoint conns=$conns $result rss_kb=$peak"
+  echo "  $server $endpoint c=$conns: $result rss_kb=$peak" >&2
+}
+
+# Starts the mock server jar with extra Spring arguments; sets MOCK_PID and MOCK_URL.
+start_mock() {
+  local name=$1
+  shift
+  local port
+  port=$(free_port)
+  # shellcheck disable=SC2086 # MOCK_JAVA_OPTS is a list of JVM options
+  java $MOCK_JAVA_OPTS -jar "$MOCK_JAR" --server.port="$port" "$@" >"$OUT/logs/$name.log" 2>&1 &
+  MOCK_PID=$!
+  STARTED+=("$MOCK_PID")
+  MOCK_URL="http://127.0.0.1:$port"
+  wait_for "$MOCK_URL/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$MOCK_PID" 180
+}
+
+# ---------------------------------------------------------------------------------------------
+# Tools and builds
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]} (Debian)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ ! -x "$PRISM" ]; then
+    log "Installing the pinned Prism (npm ci in api/)"
+    (cd "$ROOT/api" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build() {
+  log "Building the jars (./mvnw -Pbench package, tests skipped)"
+  (cd "$ROOT" && ./mvnw -B -q -ntp -Pbench package -DskipTests) >"$OUT/logs/build.log" 2>&1 \
+    || { tail -50 "$OUT/logs/build.log" >&2; exit 1; }
+}
+
+machine() {
+  local cpu mem
+  cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' | tr ' ' '_')
+  mem=$(awk '/MemTotal/ {print $2}' /proc/meminfo)
+  record "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cores=$(nproc) mem_kb=$mem cpu=$cpu quick=$QUICK"
+  record "meta mock_java_opts=${MOCK_JAVA_OPTS// /_}"
+  record "meta load_start=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
+  record "meta commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo +changes)"
+  record "version java=$(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/')"
+  record "version node=$(node --version 2>/dev/null || echo none)"
+  record "version prism=$("$PRISM" --version 2>/dev/null || echo none)"
+  record "version nginx=$(nginx -v 2>&1 | sed 's/.*nginx\///')"
+  record "version wrk=$(dpkg-query -W -f='${Version}' wrk 2>/dev/null || echo unknown)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 1. Mock server vs Prism vs nginx
+
+# The seed's GET example body, as one compact JSON file (what nginx serves).
+seed_opportunity_json() {
+  python3 - "$ROOT/api/src/test/resources/seed/onautomate-api-v1.1.1.txt" <<'EOF'
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+get = text.index("GET /v1/pipelines/:pipelineId/opportunities/:opportunityId")
+body = text.index("BODY", get)
+start = text.index("{", body)
+obj, _ = json.JSONDecoder().raw_decode(text[start:])
+print(json.dumps(obj, separators=(",", ":")))
+EOF
+}
+
+http_endpoints() {
+  local base=$1 server=$2 pid=$3 conns
+  local get="$base/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
+  local list="$base/v1/pipelines/$PIPELINE/opportunities?page=1"
+  local create="$base/v1/pipelines/$DUP_PIPELINE/opportunities"
+  # Warm-up (JIT for the JVM, V8 for Prism), not recorded.
+  wrk_run "$server-warmup-get" 16 "$WARMUP" "$get" get >/dev/null
+  wrk_run "$server-warmup-list" 16 "$WARMUP" "$list" get >/dev/null
+  wrk_run "$server-warmup-create" 16 "$WARMUP" "$create" create "$DUP_STAGE" >/dev/null
+  for conns in 16 64; do
+    measure "$server" "$pid" get "$conns" "$get" get
+    measure "$server" "$pid" list "$conns" "$list" get
+    measure "$server" "$pid" create "$conns" "$create" create "$DUP_STAGE"
+  done
+}
+
+section_http() {
+  log "1. Mock server"
+  start_mock mock-http
+  local idle
+  idle=$(awk '/VmRSS/ {print $2}' /proc/"$MOCK_PID"/status)
+  record "rss server=ours idle_kb=$idle"
+  http_endpoints "$MOCK_URL" ours "$MOCK_PID"
+  record "rss server=ours hwm_kb=$(awk '/VmHWM/ {print $2}' /proc/"$MOCK_PID"/status)"
+  stop "$MOCK_PID"
+
+  log "1. Prism (mock of the same openapi.yaml, logging off)"
+  local port pid
+  port=$(free_port)
+  "$PRISM" mock -h 127.0.0.1 -p "$port" -v silent "$SPEC" >"$OUT/logs/prism.log" 2>&1 &
+  pid=$!
+  STARTED+=("$pid")
+  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 120
+  record "rss server=prism idle_kb=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)"
+  http_endpoints "http://127.0.0.1:$port" prism "$pid"
+  stop "$pid"
+
+  log "1. nginx (one worker, access log off, the seed's opportunity JSON as a static file)"
+  local root="$OUT/nginx"
+  mkdir -p "$root/logs" "$root/www/v1/pipelines/$PIPELINE/opportunities"
+  seed_opportunity_json >"$root/www/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
+  chmod -R a+rX "$root"
+  port=$(free_port)
+  cat >"$root/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $root/nginx.pid;
+error_log $root/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  client_body_temp_path $root/tmp;
+  proxy_temp_path $root/tmp;
+  fastcgi_temp_path $root/tmp;
+  uwsgi_temp_path $root/tmp;
+  scgi_temp_path $root/tmp;
+  server {
+    listen 127.0.0.1:$port;
+    root $root/www;
+  }
+}
+EOF
+  mkdir -p "$root/tmp"
+  nginx -p "$root" -c "$root/nginx.conf" >"$OUT/logs/nginx.log" 2>&1 &
+  pid=$!
+  STARTED+=("$pid")
+  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 20
+  local get="http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
+  record "nginx bytes=$(stat -c %s "$root/www/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY")"
+  wrk_run nginx-warmup-get 16 "$WARMUP" "$get" get >/dev/null
+  measure nginx "$pid" get 16 "$get" get
+  measure nginx "$pid" get 64 "$get" get
+  stop "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Start-up: java -jar mock-server.jar to the first answered request
+
+section_startup() {
+  log "Start-up of the mock server jar to its first answered request ($STARTUP_RUNS runs)"
+  local i port start end pid url
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do
+    port=$(free_port)
+    url="http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086
+    java $MOCK_JAVA_OPTS -jar "$MOCK_JAR" --server.port="$port" >"$OUT/logs/startup-$i.log" 2>&1 &
+    pid=$!
+    STARTED+=("$pid")
+    until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"; do
+      kill -0 "$pid" 2>/dev/null || { cat "$OUT/logs/startup-$i.log" >&2; return 1; }
+      sleep 0.01
+    done
+    end=$(date +%s%N)
+    record "startup run=$i ms=$(((end - start) / 1000000))"
+    echo "  run $i: $(((end - start) / 1000000)) ms" >&2
+    stop "$pid"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# 2. Scale: 100,000 opportunities in one pipeline
+
+SCALE_TOKEN=bench-token
+SCALE_PIPELINE=benchPipeline100k01
+
+# Writes the scale migration for one database into $OUT/scale-sql-<db>/ and prints that directory.
+scale_sql() {
+  local db=$1 rows dir="$OUT/scale-sql-$1"
+  case "$db" in
+    h2) rows='SYSTEM_RANGE(1, 100000)' ;;
+    postgresql) rows='generate_series(1, 100000) AS g(x)' ;;
+  esac
+  mkdir -p "$dir"
+  sed "s/ROWS_SOURCE/$rows/" "$BENCH/sql/bench-100k.sql" >"$dir/V1000__bench_100k_opportunities.sql"
+  echo "$dir"
+}
+
+# scale_run DB-LABEL [Spring arguments...]: starts the mock server with the 100,000 rows, then wrk -c16.
+scale_run() {
+  local db=$1
+  shift
+  local start end base
+  start=$(date +%s%N)
+  start_mock "scale-$db" "$@"
+  end=$(date +%s%N)
+  base="$MOCK_URL/v1/pipelines/$SCALE_PIPELINE/opportunities"
+  local total
+  total=$(curl -sf -H "Authorization: Bearer $SCALE_TOKEN" "$base?page=2500" \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["meta"]["total"], len(d["opportunities"]), d["opportunities"][0]["id"] if d["opportunities"] else "-")')
+  echo "  loaded: total, page 2,500 size, first id: $total" >&2
+  record "scalemeta db=$db start_ms=$(((end - start) / 1000000)) rows=$(cut -d' ' -f1 <<<"$total") page2500_first=$(cut -d' ' -f3 <<<"$total")"
+  local -a names=(page1 page2500 filtered filtered_title get)
+  local -a urls=("$base?page=1" "$base?page=2500" "$base?status=won" "$base?title=solar"
+    "$base/bo0000050000")
+  local i
+  for i in "${!names[@]}"; do
+    WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-warmup-${names[$i]}" 16 "$SCALE_WARMUP" "${urls[$i]}" get >/dev/null
+  done
+  for i in "${!names[@]}"; do
+    local result
+    result=$(WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-${names[$i]}" 16 "$DURATION" "${urls[$i]}" get)
+    record "scale db=$db endpoint=${names[$i]} $result"
+    echo "  $db ${names[$i]}: $result" >&2
+  done
+  record "scalemeta db=$db rss_kb=$(awk '/VmRSS/ {print $2}' /proc/"$MOCK_PID"/status)"
+  stop "$MOCK_PID"
+}
+
+section_scale() {
+  log "2. Scale: 100,000 opportunities on H2 (the mock server's default database), loaded by one SQL migration"
+  scale_run h2 --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql h2)"
+
+  local pg_url
+  if pg_url=$("$ROOT/.ci/postgres.sh" start 2>>"$OUT/logs/postgres.log"); then
+    local db="bench_scale_$$_$RANDOM" psql
+    psql=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
+    "$psql" -h 127.0.0.1 -p "${ONAUTOMATE_PG_PORT:-55432}" -U postgres -qc "CREATE DATABASE $db" >/dev/null
+    log "2. Scale: 100,000 opportunities on PostgreSQL ($db), loaded by one SQL migration"
+    scale_run postgresql \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:${ONAUTOMATE_PG_PORT:-55432}/$db?user=postgres" \
+      --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql postgresql)"
+    "$psql" -h 127.0.0.1 -p "${ONAUTOMATE_PG_PORT:-55432}" -U postgres -qc "DROP DATABASE $db" >/dev/null || true
+  else
+    echo "  PostgreSQL could not be started (.ci/postgres.sh): scale measured on H2 only" >&2
+    record "scalemeta db=postgresql skipped=yes"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3. The conformance suite: a default run (it starts the bundled mock server in-process)
+
+section_suite() {
+  log "3. Conformance suite: java -jar contract-tests/target/conformance.jar ($SUITE_RUNS runs)"
+  local i start logf
+  for ((i = 1; i <= SUITE_RUNS; i++)); do
+    logf="$OUT/logs/suite-$i.log"
+    start=${EPOCHREALTIME/./}
+    # Every line of its output with the time it was printed (microseconds), to find the first request.
+    # A run that finds failures exits non-zero: recorded, not fatal to the benchmark.
+    set +e
+    java -jar "$SUITE_JAR" 2>&1 | while IFS= read -r line; do echo "${EPOCHREALTIME/./} $line"; done >"$logf"
+    local rc=${PIPESTATUS[0]}
+    set -e
+    local end=${EPOCHREALTIME/./}
+    python3 - "$logf" "$start" "$end" "$rc" "$i" >>"$RESULTS" <<'PY'
+import re, sys
+path, start, end, rc, run = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+first = finished = requests = None
+for line in open(path, encoding="utf-8", errors="replace"):
+    stamp, _, text = line.rstrip("\n").partition(" ")
+    if first is None and text.startswith("Verifying "):
+        first = int(stamp)
+    m = re.search(r"Finished in ([0-9.]+) s", text)
+    if m:
+        finished = float(m.group(1))
+    m = re.search(r"Result: \w+, .*?(\d+) requests sent", text)
+    if m:
+        requests = int(m.group(1))
+fields = [f"run={run}", f"rc={rc}", f"wall_ms={(end - start) / 1000:.0f}"]
+if first is not None:
+    fields.append(f"first_request_ms={(first - start) / 1000:.0f}")
+if finished is not None:
+    fields.append(f"generating_s={finished}")
+if requests is not None:
+    fields.append(f"requests={requests}")
+print("suiterun " + " ".join(fields))
+PY
+    tail -1 "$RESULTS" | sed 's/^/  /' >&2
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# 4. The client: JMH, one GET through the facade vs raw OkHttp against a local JDK HttpServer
+
+section_client() {
+  log "4. Client: JMH (${JMH_ARGS[*]})"
+  java -jar "$JMH_JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" ClientGetBenchmark >"$OUT/logs/jmh.log" 2>&1 \
+    || { tail -30 "$OUT/logs/jmh.log" >&2; return 1; }
+  python3 - "$OUT/jmh.json" >>"$RESULTS" <<'PY'
+import json, sys
+for b in json.load(open(sys.argv[1])):
+    m = b["primaryMetric"]
+    name = b["benchmark"].rsplit(".", 1)[1]
+    print(f"jmh benchmark={name} score={m['score']} error={m['scoreError']} unit={m['scoreUnit'].replace(' ', '_')} "
+          f"forks={b['forks']} iterations={b['measurementIterations']} time={b['measurementTime'].replace(' ', '')}")
+PY
+  grep '^jmh ' "$RESULTS" | sed 's/^/  /' >&2
+}
+
+# ---------------------------------------------------------------------------------------------
+
+main() {
+  ensure_tools
+  [ "$BUILD" = true ] && build
+  machine
+  local section
+  for section in "${SECTIONS[@]}"; do
+    record "load section=$section at=$(date -u +%H:%M:%S) avg=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
+    "section_$section"
+  done
+  record "meta load_end=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
+  local target="$OUT/RESULTS.md"
+  [ "$FULL" = true ] && target="$BENCH/RESULTS.md"
+  python3 "$BENCH/lib/report.py" "$RESULTS" >"$target"
+  log "Wrote $target"
+}
+
+main; exit  # one line: an edit of this file while it runs cannot run anything more

@@ -1,0 +1,54 @@
+-- wrk script for bench/run.sh: one kind of request per run, and a machine-readable summary line.
+--   wrk ... -s opportunities.lua <url> -- get          (GET the url as given)
+--   wrk ... -s opportunities.lua <url> -- create STAGE (POST a create with a new contact email each time)
+-- The create goes to a pipeline of the caller's choice; every request carries a fresh email, so the
+-- duplicate-opportunity rule is never hit and every answer should be 200.
+
+local threads = 0
+local counter = 1
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+
+local mode = "get"
+local body_prefix, body_suffix
+
+function init(args)
+  mode = args[1] or "get"
+  if mode == "create" then
+    local stage = args[2]
+    -- A run id keeps emails unique across runs against the same server.
+    local run = tostring(os.time()) .. "-" .. tostring(math.random(1000000))
+    body_prefix = '{"title":"Bench opportunity","status":"open","stageId":"' .. stage
+      .. '","name":"Bench Contact","companyName":"Bench Inc","monetaryValue":122.22,'
+      .. '"source":"public api","tags":["bench"],"email":"bench-' .. run .. '-' .. tid .. '-'
+    body_suffix = '@example.com"}'
+    wrk.method = "POST"
+    wrk.headers["Content-Type"] = "application/json"
+  else
+    -- Without a request() function wrk sends one pre-built request: no Lua call per request.
+    request = nil
+  end
+end
+
+function request()
+  if mode == "create" then
+    counter = counter + 1
+    return wrk.format(nil, nil, nil, body_prefix .. counter .. body_suffix)
+  end
+  return wrk.request()
+end
+
+function done(summary, latency, requests)
+  -- summary.errors.status counts answers with a status of 400 or more (wrk's own count: no
+  -- response() callback, which would make wrk copy every body into Lua and slow it down).
+  local e = summary.errors
+  io.write(string.format(
+    "WRK_RESULT requests=%d duration_us=%d rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d "
+      .. "connect_errors=%d read_errors=%d write_errors=%d timeouts=%d status_errors=%d bytes=%d\n",
+    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.timeout, e.status, summary.bytes))
+end
