@@ -37,14 +37,7 @@ interface Fault {
     }
 
     Req withHeader(String name, String value) {
-      Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      h.putAll(headers);
-      if (value == null) {
-        h.remove(name);
-      } else {
-        h.put(name, value);
-      }
-      return new Req(method, path, query, h, body);
+      return new Req(method, path, query, Fault.withHeader(headers, name, value), body);
     }
 
     String auth() {
@@ -107,14 +100,7 @@ interface Fault {
     }
 
     Res withHeader(String name, String value) {
-      Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      h.putAll(headers);
-      if (value == null) {
-        h.remove(name);
-      } else {
-        h.put(name, value);
-      }
-      return new Res(status, h, body);
+      return new Res(status, Fault.withHeader(headers, name, value), body);
     }
 
     /** The opportunities in this body: the body itself, or the list's items. */
@@ -149,5 +135,17 @@ interface Fault {
 
   static ObjectNode obj(JsonNode n) {
     return (ObjectNode) n;
+  }
+
+  /** A copy of these headers with one set, or removed when {@code value} is null; names case-insensitive. */
+  static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+    Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    if (value == null) {
+      h.remove(name);
+    } else {
+      h.put(name, value);
+    }
+    return h;
   }
 }
