@@ -2,6 +2,7 @@ package com.onautomate.opportunities.mockserver;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +12,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class MockServerApplication {
 
   public static void main(String[] args) {
+    OptionalInt childStatus = FastStart.run(args);
+    if (childStatus.isPresent()) {
+      System.exit(childStatus.getAsInt());
+    }
     application().run(args);
   }
 

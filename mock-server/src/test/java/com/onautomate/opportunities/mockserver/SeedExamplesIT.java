@@ -2,9 +2,6 @@ package com.onautomate.opportunities.mockserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedExamplesIT {
 
-  private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
   private static final String BODY = """
       {
       "title": "First Opp",
@@ -75,42 +68,19 @@ class SeedExamplesIT {
           "curl --location --request POST 'https://link.amtssl.com/v1/pipelines/:pipelineId/opportunities/' \\\n"
               + "--header 'Authorization: Bearer <token>' \\\n--data-raw '" + BODY + "'", "\"name\":\"First Opp\""));
 
-  private Process process;
+  private RunnableJar jar;
   private String baseUrl;
 
   @BeforeAll
   void startJar() throws Exception {
-    String jar = System.getProperty("mockServerJar", "target/mock-server.jar");
-    assertThat(Path.of(jar)).exists();
-    long started = System.nanoTime();
-    process = new ProcessBuilder("java", "-jar", jar, "--server.port=0").redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-      try {
-        for (String line; (line = out.readLine()) != null; ) {
-          Matcher matcher = READY.matcher(line);
-          if (matcher.find()) {
-            return matcher.group(1);
-          }
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      throw new IllegalStateException("The jar stopped before it was ready");
-    });
-    baseUrl = ready.get(60, TimeUnit.SECONDS);
-    System.out.printf("mock-server.jar ready at %s after %d ms%n", baseUrl, (System.nanoTime() - started) / 1_000_000);
-    // Keep draining its output so that it never blocks on a full pipe.
-    CompletableFuture.runAsync(() -> out.lines().forEach(line -> { }));
+    jar = RunnableJar.start();
+    baseUrl = jar.baseUrl;
   }
 
   @AfterAll
   void stopJar() throws Exception {
-    if (process != null) {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+    if (jar != null) {
+      jar.close();
     }
   }
 
