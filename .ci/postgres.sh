@@ -4,6 +4,7 @@
 #   .ci/postgres.sh start   -> starts it (idempotent) and prints the URL
 #   .ci/postgres.sh status  -> exit 0 when it is running
 #   .ci/postgres.sh stop    -> stops it
+#   .ci/postgres.sh fresh-db NAME -> (re)creates an empty database NAME and prints its URL
 set -euo pipefail
 PORT="${ONAUTOMATE_PG_PORT:-55432}"
 DATA="${ONAUTOMATE_PG_DATA:-/tmp/onautomate-pg-$PORT}"
@@ -41,6 +42,13 @@ case "${1:-start}" in
       || as_postgres "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres opportunities
     echo "jdbc:postgresql://127.0.0.1:$PORT/opportunities?user=postgres"
     ;;
+  fresh-db)
+    BIN=$(pg_bin)
+    NAME="${2:?usage: $0 fresh-db NAME}"
+    as_postgres "$BIN/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres --if-exists "$NAME"
+    as_postgres "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$NAME"
+    echo "jdbc:postgresql://127.0.0.1:$PORT/$NAME?user=postgres"
+    ;;
   status)
     BIN=$(pg_bin)
     as_postgres "$BIN/pg_ctl" -D "$DATA" status
@@ -50,7 +58,7 @@ case "${1:-start}" in
     as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast stop >&2 || true
     ;;
   *)
-    echo "usage: $0 start|status|stop" >&2
+    echo "usage: $0 start|status|stop|fresh-db NAME" >&2
     exit 2
     ;;
 esac

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Runs {@code java -jar mock-server.jar} in a second JVM that starts in about half the time and
  * uses a fraction of the memory: the jar extracted once (classes load from plain jars, not nested
- * ones), an application class-data-sharing archive (classes arrive parsed and verified), and JVM
+ * ones), an application class-data-sharing archive (classes arrive parsed and verified), Spring's
+ * ahead-of-time processed context ({@code -Dspring.aot.enabled=true}), and JVM
  * options a mock server wants ({@code -XX:+UseSerialGC -Xms64m -Xmx1g}) unless the command gave
  * its own. A jar's manifest cannot carry JVM options; this is how Elasticsearch and Gradle's
  * launchers get theirs.
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * <p>The extracted jar and the archive live in {@code <jar's directory>/mock-server-faststart/<key>}
  * (or under {@code java.io.tmpdir} when that directory is read-only), keyed by the jar's size and
  * time and the JVM's version, so a rebuilt jar or another JDK gets its own. The build prepares them
- * ({@code -Donautomate.mock.prepare-fast-start=true}: extract, start once, write the archive); a
+ * ({@code -Donautomate.mock.prepare-fast-start=true}: extract, start once and send every operation
+ * ({@link FastStartTraining}), write the archive); a
  * jar copied elsewhere extracts on its first start and writes the archive when that server stops.
  *
  * <p>It steps aside, and the server starts in the launching JVM as before, when
@@ -198,8 +200,11 @@ final class FastStart {
     command.add("-Xlog:cds=off");
     command.add("-Xlog:cds+dynamic=off");
     command.add("-D" + CHILD + "=true");
+    // The application context the build pre-computed (spring-boot-maven-plugin process-aot): no
+    // configuration-class parsing, condition evaluation or CGLIB proxies at start.
+    command.add("-Dspring.aot.enabled=true");
     if (prepare) {
-      command.add("-Dspring.context.exit=onRefresh");
+      command.add("-D" + FastStartTraining.ENABLED + "=true");
     }
     command.add("-jar");
     command.add(app.toString());

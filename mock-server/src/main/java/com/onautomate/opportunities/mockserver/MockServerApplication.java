@@ -6,17 +6,22 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code java -jar mock-server.jar [--server.port=N] [--spring.datasource.url=...] ...} */
 @SpringBootApplication
 public class MockServerApplication {
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     OptionalInt childStatus = FastStart.run(args);
     if (childStatus.isPresent()) {
       System.exit(childStatus.getAsInt());
     }
-    application().run(args);
+    ConfigurableApplicationContext context = application().run(args);
+    if (FastStartTraining.enabled()) {
+      FastStartTraining.run(context);
+      System.exit(SpringApplication.exit(context));
+    }
   }
 
   /** The application with its defaults; command-line arguments override every one of them. */
