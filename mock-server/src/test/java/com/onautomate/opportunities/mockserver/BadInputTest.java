@@ -9,10 +9,12 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,34 @@ class BadInputTest extends ServerTest {
         .then().statusCode(401);
     as("nope").delete(opportunity(SALES, DemoData.OPPORTUNITY_ID)).then().statusCode(401);
     assertStoreUnchanged();
+  }
+
+  @Test
+  void requestsTomcatCannotParseGetTheJsonErrorBodyNotHtml() throws Exception {
+    for (String requestLine : List.of(
+        "GET /v1/pipe lines HTTP/1.1",
+        "GET /v1/pipelines/{x}/opportunities HTTP/1.1",
+        "NOT-HTTP")) {
+      String answer = rawExchange(requestLine + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + DemoData.TOKEN
+          + "\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(requestLine).startsWith("HTTP/1.1 400")
+          .containsIgnoringCase("Content-Type: application/json")
+          .endsWith("{\"msg\":\"Bad Request\"}")
+          .doesNotContain("<html");
+    }
+    assertStoreUnchanged();
+  }
+
+  /** Sends bytes as they are (no HTTP client would send these) and reads the answer to the end. */
+  private String rawExchange(String request) throws Exception {
+    URI base = URI.create(server.baseUrl().toString());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      // Tomcat may send the body chunked: keep the chunk's text only.
+      return answer.replaceAll("\r\n[0-9a-fA-F]+\r\n(.*)\r\n0\r\n\r\n$", "\r\n$1").strip();
+    }
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.onautomate.opportunities.server.model.OpportunityStatus;
 import jakarta.servlet.Filter;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +52,12 @@ class WebConfig implements WebMvcConfigurer {
         new FilterRegistrationBean<>(new ApiRequestFilter(locations, limiter, errors));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** Tomcat's own 400s (a request it cannot parse) in the API's JSON error body, not HTML. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+    return JsonErrorReportValve.customizer();
   }
 
   /**
