@@ -7,6 +7,7 @@ import com.onautomate.opportunities.mockserver.pipelines.Pipelines;
 import com.onautomate.opportunities.mockserver.system.ApiException;
 import com.onautomate.opportunities.mockserver.system.FieldProblems;
 import com.onautomate.opportunities.mockserver.system.Ids;
+import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import com.onautomate.opportunities.server.model.Opportunity;
 import com.onautomate.opportunities.server.model.OpportunityRequest;
 import com.onautomate.opportunities.server.model.OpportunityStatusRequest;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The opportunity operations. Every write is one transaction, so a request that fails leaves
  * nothing behind; the rules that two concurrent requests could both pass if checked in Java
  * (one contact per email, the duplicate-opportunity rule) are unique indexes of the database.
+ * Every write ends by changing the location's data version (see {@link ListTotals}).
  */
 @Service
 class OpportunityService {
@@ -35,15 +37,19 @@ class OpportunityService {
   private final Contacts contacts;
   private final OpportunityRows rows;
   private final PageBuckets buckets;
+  private final Locations locations;
+  private final ListTotals totals;
 
   OpportunityService(JdbcClient jdbc, TransactionTemplate tx, Pipelines pipelines, Contacts contacts,
-                     OpportunityRows rows, PageBuckets buckets) {
+                     OpportunityRows rows, PageBuckets buckets, Locations locations, ListTotals totals) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.pipelines = pipelines;
     this.contacts = contacts;
     this.rows = rows;
     this.buckets = buckets;
+    this.locations = locations;
+    this.totals = totals;
   }
 
   Opportunity get(String locationId, String pipelineId, String opportunityId) {
@@ -67,7 +73,9 @@ class OpportunityService {
     } else if (page.isEmpty() && query.offset() == 0) {
       total = 0;
     } else {
-      total = rows.count(locationId, pipeline.id(), query, scope);
+      long version = locations.dataVersion(locationId);
+      total = totals.total(locationId, pipeline.id(), version, query,
+          () -> rows.count(locationId, pipeline.id(), query, scope));
     }
     return new Page(page, total);
   }
@@ -110,7 +118,9 @@ class OpportunityService {
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now)
           .update();
       buckets.added(pipeline.id(), now, id);
-      return rows.find(locationId, pipeline.id(), id).orElseThrow();
+      Opportunity created = rows.find(locationId, pipeline.id(), id).orElseThrow();
+      locations.dataChanged(locationId);
+      return created;
     }));
   }
 
@@ -134,7 +144,9 @@ class OpportunityService {
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), statusChangeAt, now,
               opportunityId)
           .update();
-      return rows.find(locationId, pipeline.id(), opportunityId).orElseThrow();
+      Opportunity updated = rows.find(locationId, pipeline.id(), opportunityId).orElseThrow();
+      locations.dataChanged(locationId);
+      return updated;
     }));
   }
 
@@ -155,6 +167,7 @@ class OpportunityService {
       jdbc.sql("UPDATE opportunity SET status = ?, stage_id = ?, last_status_change_at = ?, updated_at = ? WHERE id = ?")
           .params(newStatus, request.getStageId(), statusChangeAt, now, opportunityId)
           .update();
+      locations.dataChanged(locationId);
       return null;
     }));
   }
@@ -172,6 +185,7 @@ class OpportunityService {
       buckets.removed(pipeline.id(), createdAt, opportunityId);
       jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count - 1 WHERE id = ?")
           .param(pipeline.id()).update();
+      locations.dataChanged(locationId);
       return null;
     }));
   }
