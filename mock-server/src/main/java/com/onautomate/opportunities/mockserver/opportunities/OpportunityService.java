@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The opportunity operations. Every write is one transaction, so a request that fails leaves
  * nothing behind; the rules that two concurrent requests could both pass if checked in Java
  * (one contact per email, the duplicate-opportunity rule) are unique indexes of the database.
- * Every write ends by changing the location's data version (see {@link ListTotals}).
+ * Every write ends by changing the location's data version (see {@link ListTotals}). Row locks are
+ * taken in one order by every write (opportunity, contact, pipeline, location), so no two writes
+ * wait for each other in a circle.
  */
 @Service
 class OpportunityService {
@@ -102,9 +104,6 @@ class OpportunityService {
     check(locationId, pipeline, request, OpportunityBody.problemsOf(request));
     return retrying(() -> tx.execute(status -> {
       long now = System.currentTimeMillis();
-      // Locks the pipeline row: creates in one pipeline queue here, and its count stays exact.
-      jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count + 1 WHERE id = ?")
-          .param(pipeline.id()).update();
       String contactId = contacts.findOrCreate(locationId, contactWrite(request), now);
       String id = Ids.newId(now);
       jdbc.sql("""
@@ -117,6 +116,10 @@ class OpportunityService {
               request.getTitle(), request.getTitle().toLowerCase(Locale.ROOT), request.getStatus().getValue(),
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now)
           .update();
+      // Locks the pipeline row only now, for the counts: creates in one pipeline queue here, so the
+      // contact and the insert above are outside the section they share.
+      jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count + 1 WHERE id = ?")
+          .param(pipeline.id()).update();
       buckets.added(pipeline.id(), now, id);
       Opportunity created = rows.find(locationId, pipeline.id(), id).orElseThrow();
       locations.dataChanged(locationId);
@@ -176,15 +179,15 @@ class OpportunityService {
     Pipeline pipeline = pipeline(locationId, pipelineId);
     requirePlausible(opportunityId);
     retrying(() -> tx.execute(status -> {
-      // The pipeline row first, as create does, so the two never wait for each other in a circle.
-      jdbc.sql("SELECT id FROM pipeline WHERE id = ? FOR UPDATE").param(pipeline.id()).query(String.class).single();
-      long createdAt = jdbc.sql("SELECT created_at FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
+      // Locks in the one order every write follows: opportunity, contact, pipeline, location.
+      long createdAt = jdbc.sql("""
+              SELECT created_at FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ? FOR UPDATE""")
           .params(opportunityId, pipeline.id(), locationId).query(Long.class).optional()
           .orElseThrow(ApiException::notFound);
-      jdbc.sql("DELETE FROM opportunity WHERE id = ?").param(opportunityId).update();
-      buckets.removed(pipeline.id(), createdAt, opportunityId);
       jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count - 1 WHERE id = ?")
           .param(pipeline.id()).update();
+      jdbc.sql("DELETE FROM opportunity WHERE id = ?").param(opportunityId).update();
+      buckets.removed(pipeline.id(), createdAt, opportunityId);
       locations.dataChanged(locationId);
       return null;
     }));
