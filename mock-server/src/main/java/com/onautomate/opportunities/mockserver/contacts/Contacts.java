@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Contacts: found or created by contactId, else email, else phone, inside the caller's transaction.
  * The database's unique indexes decide between two concurrent creates of the same contact; the
  * loser's transaction fails with a duplicate key and is retried by the caller, and then finds it.
  */
-@Repository
+@Component
 public class Contacts {
 
   private static final ObjectMapper JSON = new ObjectMapper();

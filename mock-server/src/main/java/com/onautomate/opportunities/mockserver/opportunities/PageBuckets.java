@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Buckets of a pipeline's opportunities in page order (see the {@code page_bucket} table): every
  * change is made by the caller's transaction while it holds the pipeline's row lock, so counts are
  * exact and several servers on one database agree.
  */
-@Repository
+@Component
 public class PageBuckets {
 
   /** The first key of a bucket and how many opportunities are in it. */

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Which location (tenant) a bearer token belongs to, and the location's data version. Tokens are
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * is asked of the database every time (it may have been created by another server on the same
  * database). The data version is always read from the database.
  */
-@Repository
+@Component
 public class Locations {
 
   private final JdbcClient jdbc;
