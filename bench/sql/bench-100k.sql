@@ -1,7 +1,8 @@
 -- bench/run.sh's scale data: 100,000 opportunities (and as many contacts) in one pipeline of a
 -- location of their own (token bench-token), loaded by Flyway as one more migration, one
 -- INSERT ... SELECT per table. It writes the mock server's tables directly, so it must follow
--- mock-server/src/main/resources/db/migration (last checked against V1__schema.sql with page_bucket). Never part of the mock server: run.sh copies this file into a
+-- mock-server/src/main/resources/db/migration (last checked against V1__schema.sql with page_bucket and V2's location.data_version, which
+-- defaults to 0). Never part of the mock server: run.sh copies this file into a
 -- Flyway location given on the command line (--spring.flyway.locations=...,filesystem:DIR),
 -- replacing ROWS_SOURCE with the database's row generator (H2: SYSTEM_RANGE; PostgreSQL:
 -- generate_series), each yielding a column X from 1 to 100000.

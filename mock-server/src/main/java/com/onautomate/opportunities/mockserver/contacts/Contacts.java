@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Contacts: found or created by contactId, else email, else phone, inside the caller's transaction.
  * The database's unique indexes decide between two concurrent creates of the same contact; the
  * loser's transaction fails with a duplicate key and is retried by the caller, and then finds it.
  */
-@Repository
+@Component
 public class Contacts {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,30 +37,42 @@ public class Contacts {
 
   /** Finds or creates the contact, applies name, company name and tags, and returns its id. */
   public String findOrCreate(String locationId, ContactWrite write, long now) {
-    String id;
+    Optional<String> found;
+    String emailKey = null;
     if (write.contactId() != null) {
-      id = write.contactId();
+      found = Optional.of(write.contactId());
     } else if (write.email() != null) {
-      String key = write.email().toLowerCase(Locale.ROOT);
-      id = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND email_key = ?")
-          .params(locationId, key).query(String.class).optional()
-          .orElseGet(() -> insert(locationId, write.email(), key, write.phone(), null, now));
+      emailKey = write.email().toLowerCase(Locale.ROOT);
+      found = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND email_key = ?")
+          .params(locationId, emailKey).query(String.class).optional();
     } else {
-      id = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND phone = ? ORDER BY created_at, id")
-          .params(locationId, write.phone()).query(String.class).list().stream().findFirst()
-          .orElseGet(() -> insert(locationId, null, null, write.phone(), write.phone(), now));
+      found = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND phone = ? ORDER BY created_at, id")
+          .params(locationId, write.phone()).query(String.class).list().stream().findFirst();
     }
-    apply(id, write, now);
-    return id;
+    if (found.isEmpty()) {
+      return emailKey != null
+          ? insert(locationId, write, write.email(), emailKey, null, now)
+          : insert(locationId, write, null, null, write.phone(), now);
+    }
+    apply(found.get(), write, now);
+    return found.get();
   }
 
-  private String insert(String locationId, String email, String emailKey, String phone, String phoneKey, long now) {
+  /** A new contact, with the write's name, company name and tags already applied. */
+  private String insert(String locationId, ContactWrite write, String email, String emailKey, String phoneKey,
+                        long now) {
     String id = Ids.newId(now);
+    List<String> tags = write.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(write.tags()));
     jdbc.sql("""
-            INSERT INTO contact (id, location_id, email, email_key, phone, phone_key, tags, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?)""")
-        .params(id, locationId, email, emailKey, phone, phoneKey, now, now)
+            INSERT INTO contact (id, location_id, name, name_lower, company_name, company_name_lower,
+              email, email_key, phone, phone_key, tags, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, locationId, write.name(), lower(write.name()), write.companyName(), lower(write.companyName()),
+            email, emailKey, write.phone(), phoneKey, tags.isEmpty() ? "[]" : toJson(tags), now, now)
         .update();
+    for (String tag : tags) {
+      jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(id, tag).update();
+    }
     return id;
   }
 

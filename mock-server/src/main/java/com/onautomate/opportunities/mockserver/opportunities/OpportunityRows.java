@@ -15,10 +15,10 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Opportunities with their contact, read in one query each (one join, tags in a column). */
-@Repository
+@Component
 class OpportunityRows {
 
   static final String COLUMNS = """

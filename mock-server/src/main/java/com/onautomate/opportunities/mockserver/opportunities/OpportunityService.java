@@ -7,6 +7,7 @@ import com.onautomate.opportunities.mockserver.pipelines.Pipelines;
 import com.onautomate.opportunities.mockserver.system.ApiException;
 import com.onautomate.opportunities.mockserver.system.FieldProblems;
 import com.onautomate.opportunities.mockserver.system.Ids;
+import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import com.onautomate.opportunities.server.model.Opportunity;
 import com.onautomate.opportunities.server.model.OpportunityRequest;
 import com.onautomate.opportunities.server.model.OpportunityStatusRequest;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The opportunity operations. Every write is one transaction, so a request that fails leaves
  * nothing behind; the rules that two concurrent requests could both pass if checked in Java
  * (one contact per email, the duplicate-opportunity rule) are unique indexes of the database.
+ * Every write ends by changing the location's data version (see {@link ListTotals}). Row locks are
+ * taken in one order by every write (opportunity, contact, pipeline, location), so no two writes
+ * wait for each other in a circle.
  */
 @Service
 class OpportunityService {
@@ -35,15 +39,19 @@ class OpportunityService {
   private final Contacts contacts;
   private final OpportunityRows rows;
   private final PageBuckets buckets;
+  private final Locations locations;
+  private final ListTotals totals;
 
   OpportunityService(JdbcClient jdbc, TransactionTemplate tx, Pipelines pipelines, Contacts contacts,
-                     OpportunityRows rows, PageBuckets buckets) {
+                     OpportunityRows rows, PageBuckets buckets, Locations locations, ListTotals totals) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.pipelines = pipelines;
     this.contacts = contacts;
     this.rows = rows;
     this.buckets = buckets;
+    this.locations = locations;
+    this.totals = totals;
   }
 
   Opportunity get(String locationId, String pipelineId, String opportunityId) {
@@ -67,7 +75,9 @@ class OpportunityService {
     } else if (page.isEmpty() && query.offset() == 0) {
       total = 0;
     } else {
-      total = rows.count(locationId, pipeline.id(), query, scope);
+      long version = locations.dataVersion(locationId);
+      total = totals.total(locationId, pipeline.id(), version, query,
+          () -> rows.count(locationId, pipeline.id(), query, scope));
     }
     return new Page(page, total);
   }
@@ -94,9 +104,6 @@ class OpportunityService {
     check(locationId, pipeline, request, OpportunityBody.problemsOf(request));
     return retrying(() -> tx.execute(status -> {
       long now = System.currentTimeMillis();
-      // Locks the pipeline row: creates in one pipeline queue here, and its count stays exact.
-      jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count + 1 WHERE id = ?")
-          .param(pipeline.id()).update();
       String contactId = contacts.findOrCreate(locationId, contactWrite(request), now);
       String id = Ids.newId(now);
       jdbc.sql("""
@@ -109,8 +116,14 @@ class OpportunityService {
               request.getTitle(), request.getTitle().toLowerCase(Locale.ROOT), request.getStatus().getValue(),
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now)
           .update();
+      // Locks the pipeline row only now, for the counts: creates in one pipeline queue here, so the
+      // contact and the insert above are outside the section they share.
+      jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count + 1 WHERE id = ?")
+          .param(pipeline.id()).update();
       buckets.added(pipeline.id(), now, id);
-      return rows.find(locationId, pipeline.id(), id).orElseThrow();
+      Opportunity created = rows.find(locationId, pipeline.id(), id).orElseThrow();
+      locations.dataChanged(locationId);
+      return created;
     }));
   }
 
@@ -134,7 +147,9 @@ class OpportunityService {
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), statusChangeAt, now,
               opportunityId)
           .update();
-      return rows.find(locationId, pipeline.id(), opportunityId).orElseThrow();
+      Opportunity updated = rows.find(locationId, pipeline.id(), opportunityId).orElseThrow();
+      locations.dataChanged(locationId);
+      return updated;
     }));
   }
 
@@ -155,6 +170,7 @@ class OpportunityService {
       jdbc.sql("UPDATE opportunity SET status = ?, stage_id = ?, last_status_change_at = ?, updated_at = ? WHERE id = ?")
           .params(newStatus, request.getStageId(), statusChangeAt, now, opportunityId)
           .update();
+      locations.dataChanged(locationId);
       return null;
     }));
   }
@@ -163,15 +179,16 @@ class OpportunityService {
     Pipeline pipeline = pipeline(locationId, pipelineId);
     requirePlausible(opportunityId);
     retrying(() -> tx.execute(status -> {
-      // The pipeline row first, as create does, so the two never wait for each other in a circle.
-      jdbc.sql("SELECT id FROM pipeline WHERE id = ? FOR UPDATE").param(pipeline.id()).query(String.class).single();
-      long createdAt = jdbc.sql("SELECT created_at FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ?")
+      // Locks in the one order every write follows: opportunity, contact, pipeline, location.
+      long createdAt = jdbc.sql("""
+              SELECT created_at FROM opportunity WHERE id = ? AND pipeline_id = ? AND location_id = ? FOR UPDATE""")
           .params(opportunityId, pipeline.id(), locationId).query(Long.class).optional()
           .orElseThrow(ApiException::notFound);
-      jdbc.sql("DELETE FROM opportunity WHERE id = ?").param(opportunityId).update();
-      buckets.removed(pipeline.id(), createdAt, opportunityId);
       jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count - 1 WHERE id = ?")
           .param(pipeline.id()).update();
+      jdbc.sql("DELETE FROM opportunity WHERE id = ?").param(opportunityId).update();
+      buckets.removed(pipeline.id(), createdAt, opportunityId);
+      locations.dataChanged(locationId);
       return null;
     }));
   }

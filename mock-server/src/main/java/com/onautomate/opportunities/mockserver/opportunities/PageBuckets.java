@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Buckets of a pipeline's opportunities in page order (see the {@code page_bucket} table): every
  * change is made by the caller's transaction while it holds the pipeline's row lock, so counts are
  * exact and several servers on one database agree.
  */
-@Repository
+@Component
 public class PageBuckets {
 
   /** The first key of a bucket and how many opportunities are in it. */
@@ -31,6 +31,17 @@ public class PageBuckets {
 
   /** Counts an opportunity just inserted. The caller holds the pipeline's row lock. */
   public void added(String pipelineId, long createdAt, String id) {
+    // Nearly always: the bucket the key falls in is not full yet, and one statement counts it.
+    int counted = jdbc.sql("""
+            UPDATE page_bucket SET row_count = row_count + 1
+            WHERE pipeline_id = ? AND row_count < ? AND (start_created_at, start_id) = (
+              SELECT start_created_at, start_id FROM page_bucket
+              WHERE pipeline_id = ? AND start_created_at <= ? AND (start_created_at < ? OR start_id <= ?)
+              ORDER BY start_created_at DESC, start_id DESC LIMIT 1)""")
+        .params(pipelineId, size, pipelineId, createdAt, createdAt, id).update();
+    if (counted == 1) {
+      return;
+    }
     Optional<Bucket> bucket = bucketOf(pipelineId, createdAt, id);
     if (bucket.isEmpty()) {
       List<Bucket> first = jdbc.sql("""

@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Pipelines and their stages. The API never changes or deletes a pipeline or a stage, so a pipeline
  * once read is remembered (never a missing one: it may be created later on the same database).
  */
-@Repository
+@Component
 public class Pipelines {
 
   private final JdbcClient jdbc;

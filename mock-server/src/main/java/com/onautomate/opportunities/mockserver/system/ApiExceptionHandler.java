@@ -19,6 +19,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -85,6 +86,12 @@ class ApiExceptionHandler {
   ResponseEntity<Map<String, FieldError>> missingParameter(MissingServletRequestParameterException e) {
     FieldProblems problems = new FieldProblems().required(e.getParameterName());
     return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_JSON).body(problems.asMap());
+  }
+
+  /** The client closed the connection while the answer was written: nothing to answer, and no bug. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e) {
+    log.debug("Client went away: {}", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

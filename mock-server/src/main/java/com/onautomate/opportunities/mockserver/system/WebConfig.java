@@ -15,6 +15,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.filter.RequestContextFilter;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.web.servlet.mvc.method.annotation.JsonViewRequestBodyAdvice;
@@ -58,6 +59,18 @@ class WebConfig implements WebMvcConfigurer {
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
     return JsonErrorReportValve.customizer();
+  }
+
+  /**
+   * No RequestContextFilter (a disabled registration of one makes Boot add none): the
+   * DispatcherServlet exposes the request to {@code RequestContextHolder} itself, and no filter
+   * here reads it.
+   */
+  @Bean
+  FilterRegistrationBean<RequestContextFilter> noRequestContextFilter() {
+    FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(new RequestContextFilter());
+    registration.setEnabled(false);
+    return registration;
   }
 
   /**
