@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,10 +142,10 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         throw new IllegalArgumentException("missing --stage-id (give at least one stage of --pipeline-id)");
       }
     }
-    Contract contract = Contract.load(spec);
-    // The validator's first use and Rest Assured's first request are slow: warm them while the server starts.
-    java.util.concurrent.CompletableFuture<SchemaValidator> validator =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> warm(contract));
+    // Reading the contract and building the validator (Swagger Parser, the validator's first use, Rest Assured's first
+    // request) take seconds, as does the bundled server's start: do them at the same time.
+    CompletableFuture<Contract> contract = CompletableFuture.supplyAsync(() -> Contract.load(spec));
+    CompletableFuture<SchemaValidator> validator = contract.thenApplyAsync(ConformanceCli::warm);
     if (base == null) {
       out.println("No --base-url: starting the bundled mock server with its demo data…");
       try (BundledMockServer mock = BundledMockServer.start()) {
@@ -152,12 +154,24 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         List<String> s = !stageIds.isEmpty() ? stageIds : BundledMockServer.STAGES;
         String o = otherToken != null ? otherToken : token == null ? BundledMockServer.OTHER_TOKEN : null;
         out.println("Mock server on " + mock.baseUrl());
-        return verify(contract, validator.join(), mock.baseUrl(), t, o, p, s, cfg, theSeed, examples, limitSeconds,
-            selected);
+        return verify(join(contract), join(validator), mock.baseUrl(), t, o, p, s, cfg, theSeed, examples,
+            limitSeconds, selected);
       }
     }
-    return verify(contract, validator.join(), base, token, otherToken, pipelineId, stageIds, cfg, theSeed, examples,
-        limitSeconds, selected);
+    return verify(join(contract), join(validator), base, token, otherToken, pipelineId, stageIds, cfg, theSeed,
+        examples, limitSeconds, selected);
+  }
+
+  /** The value of a start-up task, or the exception it failed with (e.g. {@link ContractException}). */
+  private static <T> T join(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static void require(String value, String option) {

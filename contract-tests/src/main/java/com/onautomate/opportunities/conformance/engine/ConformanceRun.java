@@ -86,6 +86,7 @@ public final class ConformanceRun {
       return runPhases();
     } finally {
       pool.shutdownNow();
+      transport.close();
     }
   }
 
