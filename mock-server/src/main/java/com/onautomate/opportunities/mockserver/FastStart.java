@@ -19,34 +19,57 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code java -jar mock-server.jar} in a second JVM that starts in about half the time and
- * uses a fraction of the memory: the jar extracted once (classes load from plain jars, not nested
- * ones), an application class-data-sharing archive (classes arrive parsed and verified), Spring's
- * ahead-of-time processed context ({@code -Dspring.aot.enabled=true}), and JVM
- * options a mock server wants ({@code -XX:+UseSerialGC -Xms64m -Xmx1g}) unless the command gave
- * its own. A jar's manifest cannot carry JVM options; this is how Elasticsearch and Gradle's
- * launchers get theirs.
+ * Runs {@code java -jar mock-server.jar} (and {@code conformance.jar}, which bundles this module) in
+ * a second JVM that starts in about half the time and uses a fraction of the memory: the jar
+ * extracted once (classes load from plain jars, not nested ones), an application class-data-sharing
+ * archive (classes arrive parsed and verified), and the JVM options the application wants (its
+ * {@link Profile}: for the mock server {@code -XX:+UseSerialGC -Xms64m -Xmx1g} and Spring's
+ * ahead-of-time context {@code -Dspring.aot.enabled=true}) unless the command gave its own. A jar's
+ * manifest cannot carry JVM options; this is how Elasticsearch's and Gradle's launchers get theirs.
  *
- * <p>The extracted jar and the archive live in {@code <jar's directory>/mock-server-faststart/<key>}
+ * <p>The extracted jar and the archive live in {@code <jar's directory>/<name>-faststart/<key>}
  * (or under {@code java.io.tmpdir} when that directory is read-only), keyed by the jar's size and
  * time and the JVM's version, so a rebuilt jar or another JDK gets its own. The build prepares them
- * ({@code -Donautomate.mock.prepare-fast-start=true}: extract, start once and send every operation
- * ({@link FastStartTraining}), write the archive); a
- * jar copied elsewhere extracts on its first start and writes the archive when that server stops.
+ * ({@code -D<prefix>.prepare-fast-start=true}: extract, one training start — for the mock server
+ * {@link FastStartTraining} sends every operation — that writes the archive at its exit); a jar
+ * copied elsewhere extracts on its first start and writes the archive when that first run ends.
  *
- * <p>It steps aside, and the server starts in the launching JVM as before, when
- * {@code -Donautomate.mock.fast-start=false} is given, when the JVM runs a debugger or a Java
- * agent or chose its own class-data-sharing options, when not started from the runnable jar (IDE,
- * tests, {@code spring-boot:run}), and when anything it needs fails (one line on stderr says why).
- * The parent only waits: it forwards its end to the child (SIGTERM, Ctrl-C) and exits with the
- * child's status; the child stops on its own if the parent dies without a word.
+ * <p>It steps aside, and the application runs in the launching JVM as before, when
+ * {@code -D<prefix>.fast-start=false} is given, when the JVM runs a debugger or a Java agent or
+ * chose its own class-data-sharing options, when not started from the runnable jar (IDE, tests,
+ * {@code spring-boot:run}), and when anything it needs fails (one line on stderr says why). The
+ * parent only waits: it forwards its end to the child (SIGTERM, Ctrl-C) and exits with the child's
+ * status; the child stops on its own if the parent dies without a word.
  */
-final class FastStart {
+public final class FastStart {
 
-  static final String ENABLED = "onautomate.mock.fast-start";
-  static final String PREPARE = "onautomate.mock.prepare-fast-start";
-  private static final String CHILD = "onautomate.mock.fast-start-child";
-  private static final String CACHE_DIR = "mock-server-faststart";
+  /**
+   * What differs between the runnable jars that start this way (the mock server, the conformance
+   * CLI): the name used in messages, system properties ({@code <prefix>.fast-start},
+   * {@code <prefix>.prepare-fast-start}) and the cache directory ({@code <name>-faststart}); the JVM
+   * options it adds, each unless the command gave one matching its pattern; options only the child
+   * gets; and what the training start (the build's) adds to the child's options and arguments.
+   */
+  public record Profile(String name, String propertyPrefix, List<DefaultOption> defaults, List<String> childOptions,
+                        List<String> trainingOptions, List<String> trainingArguments) {
+  }
+
+  /** JVM options added unless the command has one matching {@code replacedBy} (a regular expression). */
+  public record DefaultOption(List<String> options, String replacedBy) {
+  }
+
+  /** The mock server's: a small heap, the serial collector, Spring's AOT context, a training start. */
+  static final Profile MOCK_SERVER = new Profile("mock-server", "onautomate.mock",
+      List.of(new DefaultOption(List.of("-XX:+UseSerialGC"), "-XX:[+]Use\\w+GC"),
+          // A heap that starts small and grows when it must: with the JVM's defaults (initial heap 1/64
+          // of the machine's memory, maximum 1/4) a mock server on a large machine holds hundreds of MiB.
+          new DefaultOption(List.of("-Xms64m", "-Xmx1g"), "-Xm[sx].*|-XX:(Max|Initial)(HeapSize|RAM).*")),
+      // The application context the build pre-computed (spring-boot-maven-plugin process-aot): no
+      // configuration-class parsing, condition evaluation or CGLIB proxies at start.
+      List.of("-Dspring.aot.enabled=true"),
+      List.of("-D" + FastStartTraining.ENABLED + "=true"),
+      List.of("--server.port=0"));
+
   private static final String ARCHIVE = "app.jsa";
 
   /** JVM options that make a separate JVM unsafe or pointless: it would bind the same debugger port. */
@@ -58,35 +81,39 @@ final class FastStart {
   }
 
   /**
-   * Runs the server in a child JVM when it can, and returns the child's exit status; empty when the
-   * caller should start the server in this JVM.
+   * Runs the application in a child JVM when it can, and returns the child's exit status; empty
+   * when the caller should go on in this JVM (in the child itself too).
    */
-  static OptionalInt run(String[] args) {
-    if (Boolean.getBoolean(CHILD)) {
-      stopWithParent();
+  public static OptionalInt run(Profile profile, String[] args) {
+    if (Boolean.getBoolean(profile.propertyPrefix() + ".fast-start-child")) {
+      stopWithParent(profile);
       return OptionalInt.empty();
     }
-    boolean prepare = Boolean.getBoolean(PREPARE);
-    if (!prepare && !Boolean.parseBoolean(System.getProperty(ENABLED, "true"))) {
+    boolean prepare = Boolean.getBoolean(profile.propertyPrefix() + ".prepare-fast-start");
+    if (!prepare && !Boolean.parseBoolean(System.getProperty(profile.propertyPrefix() + ".fast-start", "true"))) {
       return OptionalInt.empty();
     }
     List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
     Path jar = runnableJar();
-    String reason = jar == null ? "not started as java -jar mock-server.jar"
+    String reason = jar == null ? "not started as java -jar " + profile.name() + ".jar"
         : jvmOptions.stream().filter(FastStart::stepsAsideFor).findFirst()
             .map(option -> "the JVM was started with " + option).orElse(null);
     if (reason != null) {
-      return prepare ? fail(reason) : OptionalInt.empty();
+      return prepare ? fail(profile, reason) : OptionalInt.empty();
     }
     try {
-      Path home = home(jar);
+      Path home = home(profile, jar);
       Path app = extracted(jar, home);
-      return OptionalInt.of(runChild(home, app, jvmOptions, args, prepare));
+      int status = runChild(profile, home, app, jvmOptions, args, prepare);
+      if (prepare && !Files.isRegularFile(home.resolve(ARCHIVE))) {
+        return fail(profile, "the training start ended with status " + status + " and wrote no archive");
+      }
+      return OptionalInt.of(prepare ? 0 : status);
     } catch (IOException | RuntimeException e) {
       if (prepare) {
-        return fail(e.toString());
+        return fail(profile, e.toString());
       }
-      System.err.println("mock server: fast start unavailable (" + e + "); starting in this JVM");
+      System.err.println(profile.name() + ": fast start unavailable (" + e + "); starting in this JVM");
       return OptionalInt.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -94,8 +121,8 @@ final class FastStart {
     }
   }
 
-  private static OptionalInt fail(String reason) {
-    System.err.println("mock server: cannot prepare the fast start: " + reason);
+  private static OptionalInt fail(Profile profile, String reason) {
+    System.err.println(profile.name() + ": cannot prepare the fast start: " + reason);
     return OptionalInt.of(1);
   }
 
@@ -118,11 +145,12 @@ final class FastStart {
   }
 
   /** This jar's and this JVM's directory in the cache, created; older keys beside it are removed. */
-  private static Path home(Path jar) throws IOException {
+  private static Path home(Profile profile, Path jar) throws IOException {
     String key = key(jar);
+    String cacheDir = profile.name() + "-faststart";
     IOException failure = null;
-    for (Path base : List.of(jar.getParent().resolve(CACHE_DIR),
-        Path.of(System.getProperty("java.io.tmpdir"), "onautomate-" + CACHE_DIR + "-" + user()))) {
+    for (Path base : List.of(jar.getParent().resolve(cacheDir),
+        Path.of(System.getProperty("java.io.tmpdir"), "onautomate-" + cacheDir + "-" + user()))) {
       try {
         Path home = Files.createDirectories(base.resolve(key));
         Files.deleteIfExists(Files.createTempFile(home, "write-test", ".tmp"));
@@ -186,31 +214,33 @@ final class FastStart {
     }
   }
 
-  private static int runChild(Path home, Path app, List<String> jvmOptions, String[] args, boolean prepare)
-      throws IOException, InterruptedException {
+  private static int runChild(Profile profile, Path home, Path app, List<String> jvmOptions, String[] args,
+                              boolean prepare) throws IOException, InterruptedException {
     Path archive = home.resolve(ARCHIVE);
     Path pending = home.resolve(ARCHIVE + "." + ProcessHandle.current().pid() + ".tmp");
     boolean archived = Files.isRegularFile(archive) && !prepare;
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(jvmOptions);
-    command.addAll(defaultOptions(jvmOptions));
+    for (DefaultOption option : profile.defaults()) {
+      if (jvmOptions.stream().noneMatch(given -> given.matches(option.replacedBy()))) {
+        command.addAll(option.options());
+      }
+    }
     command.add(archived ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + pending);
     // An archive that no longer fits (another JDK build) is ignored; the JVM says nothing about it.
     command.add("-Xlog:cds=off");
     command.add("-Xlog:cds+dynamic=off");
-    command.add("-D" + CHILD + "=true");
-    // The application context the build pre-computed (spring-boot-maven-plugin process-aot): no
-    // configuration-class parsing, condition evaluation or CGLIB proxies at start.
-    command.add("-Dspring.aot.enabled=true");
+    command.add("-D" + profile.propertyPrefix() + ".fast-start-child=true");
+    command.addAll(profile.childOptions());
     if (prepare) {
-      command.add("-D" + FastStartTraining.ENABLED + "=true");
+      command.addAll(profile.trainingOptions());
     }
     command.add("-jar");
     command.add(app.toString());
     command.addAll(List.of(args));
     if (prepare) {
-      command.add("--server.port=0");
+      command.addAll(profile.trainingArguments());
     }
     Process child = new ProcessBuilder(command).inheritIO().start();
     Runnable finish = () -> {
@@ -224,25 +254,10 @@ final class FastStart {
         Thread.currentThread().interrupt();
       }
     };
-    Runtime.getRuntime().addShutdownHook(new Thread(finish, "mock-server-child-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(finish, profile.name() + "-child-stop"));
     int status = child.waitFor();
     finish.run();
     return status;
-  }
-
-  /** Options a mock server should run with, each only when the command set none of its kind. */
-  private static List<String> defaultOptions(List<String> jvmOptions) {
-    List<String> defaults = new ArrayList<>();
-    if (jvmOptions.stream().noneMatch(option -> option.matches("-XX:[+]Use\\w+GC"))) {
-      defaults.add("-XX:+UseSerialGC");
-    }
-    // A heap that starts small and grows when it must: with the JVM's defaults (initial heap 1/64 of
-    // the machine's memory, maximum 1/4) a mock server on a large machine holds hundreds of MiB.
-    if (jvmOptions.stream().noneMatch(option -> option.matches("-Xm[sx].*") || option.matches("-XX:(Max|Initial)(HeapSize|RAM).*"))) {
-      defaults.add("-Xms64m");
-      defaults.add("-Xmx1g");
-    }
-    return defaults;
   }
 
   private static synchronized void keepArchive(Path pending, Path archive) {
@@ -265,9 +280,9 @@ final class FastStart {
   }
 
   /** In the child: stop when the launching JVM is gone, even if it was killed without a word. */
-  private static void stopWithParent() {
+  private static void stopWithParent(Profile profile) {
     ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-      System.err.println("mock server: the launching process ended; stopping");
+      System.err.println(profile.name() + ": the launching process ended; stopping");
       System.exit(143);
     }));
   }

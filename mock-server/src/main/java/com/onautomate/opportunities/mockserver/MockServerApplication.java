@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class MockServerApplication {
 
   public static void main(String[] args) throws Exception {
-    OptionalInt childStatus = FastStart.run(args);
+    OptionalInt childStatus = FastStart.run(FastStart.MOCK_SERVER, args);
     if (childStatus.isPresent()) {
       System.exit(childStatus.getAsInt());
     }
@@ -27,6 +27,9 @@ public class MockServerApplication {
   /** The application with its defaults; command-line arguments override every one of them. */
   static SpringApplication application() {
     SpringApplication app = new SpringApplication(MockServerApplication.class);
+    // Named, not guessed from the stack: Spring's AOT context is looked up by it, also when another
+    // program's main (the conformance CLI) starts this server in its JVM.
+    app.setMainApplicationClass(MockServerApplication.class);
     app.setDefaultProperties(defaults());
     return app;
   }

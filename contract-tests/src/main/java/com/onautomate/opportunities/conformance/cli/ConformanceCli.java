@@ -13,6 +13,7 @@ import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.TextReport;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.ContractException;
+import com.onautomate.opportunities.mockserver.FastStart;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,8 +79,22 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     this.err = err;
   }
 
+  /**
+   * How {@code java -jar conformance.jar} runs (see the mock server's {@link FastStart}): in a
+   * second JVM with a class-data archive, C1 only and the serial collector — a run is over before
+   * C2's compilations would pay for themselves (they took more CPU than the run itself) — and the
+   * bundled mock server's AOT context. The build's training start is a short run.
+   */
+  static final FastStart.Profile FAST_START = new FastStart.Profile("conformance", "onautomate.conformance",
+      List.of(new FastStart.DefaultOption(List.of("-XX:TieredStopAtLevel=1"), "-XX:TieredStopAtLevel.*|-XX:[+-]TieredCompilation"),
+          new FastStart.DefaultOption(List.of("-XX:+UseSerialGC"), "-XX:[+]Use\\w+GC")),
+      List.of("-Dspring.aot.enabled=true"),
+      List.of(),
+      List.of("--max-examples", "5", "--seed", "1"));
+
   public static void main(String[] args) {
-    System.exit(run(System.out, System.err, args));
+    OptionalInt child = FastStart.run(FAST_START, args);
+    System.exit(child.isPresent() ? child.getAsInt() : run(System.out, System.err, args));
   }
 
   /** Runs the CLI and returns its exit code (the tests' entry point). */
