@@ -19,7 +19,7 @@ name=$(printf %s "$endpoint" | tr -c "a-zA-Z0-9" "_")
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 jfr="$OUT/profile-$name.jfr"
-java -XX:StartFlightRecording=filename="$jfr",settings=profile -jar "$ROOT/mock-server/target/mock-server.jar" \
+java -jar "$ROOT/mock-server/target/mock-server.jar" \
   --server.port="$port" "$@" >"$OUT/profile-$name.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
@@ -37,8 +37,11 @@ case "$endpoint" in
   *) url="$base$endpoint"; args=(get) ;;
 esac
 wrk -t2 -c"$conns" -d5s -H "Authorization: Bearer ${TOKEN:-demo-token}" -s "$BENCH/wrk/opportunities.lua" "$url" -- "${args[@]}" >/dev/null
+# The jar's fast start serves from a child JVM (see FastStart): record that one, after the warm-up.
+server=$(pgrep -P $pid java || echo $pid)
+jcmd "$server" JFR.start name=profile settings=profile >/dev/null
 wrk -t2 -c"$conns" -d"${seconds}s" -H "Authorization: Bearer ${TOKEN:-demo-token}" -s "$BENCH/wrk/opportunities.lua" "$url" -- "${args[@]}"
-jcmd $pid JFR.dump filename="$jfr" >/dev/null
+jcmd "$server" JFR.dump name=profile filename="$jfr" >/dev/null
 
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" >"$OUT/profile-$name.txt"
 echo "== Top frames (self time), $(grep -c 'jdk.ExecutionSample' "$OUT/profile-$name.txt") samples"

@@ -229,19 +229,20 @@ print(json.dumps(obj, separators=(",", ":")))
 EOF
 }
 
+# http_endpoints BASE SERVER PID [reads]: GET one, GET list and POST create (only the two GETs with "reads").
 http_endpoints() {
-  local base=$1 server=$2 pid=$3 conns
+  local base=$1 server=$2 pid=$3 only=${4:-all} conns
   local get="$base/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
   local list="$base/v1/pipelines/$PIPELINE/opportunities?page=1"
   local create="$base/v1/pipelines/$DUP_PIPELINE/opportunities"
   # Warm-up (JIT for the JVM, V8 for Prism), not recorded.
   wrk_run "$server-warmup-get" 16 "$WARMUP" "$get" get >/dev/null
   wrk_run "$server-warmup-list" 16 "$WARMUP" "$list" get >/dev/null
-  wrk_run "$server-warmup-create" 16 "$WARMUP" "$create" create "$DUP_STAGE" >/dev/null
+  [ "$only" = reads ] || wrk_run "$server-warmup-create" 16 "$WARMUP" "$create" create "$DUP_STAGE" >/dev/null
   for conns in 16 64; do
     measure "$server" "$pid" get "$conns" "$get" get
     measure "$server" "$pid" list "$conns" "$list" get
-    measure "$server" "$pid" create "$conns" "$create" create "$DUP_STAGE"
+    [ "$only" = reads ] || measure "$server" "$pid" create "$conns" "$create" create "$DUP_STAGE"
   done
 }
 
@@ -253,6 +254,13 @@ section_http() {
   record "rss server=ours idle_kb=$idle"
   http_endpoints "$MOCK_URL" ours "$MOCK_PID"
   record "rss server=ours hwm_kb=$(awk '/VmHWM/ {print $2}' /proc/"$MOCK_PID"/status)"
+  stop "$MOCK_PID"
+
+  # The same reads with every answer computed (SQL, Spring MVC, Jackson): what a read costs when the
+  # location's data changed since the last one. Not a target row; it shows what the kept answers save.
+  log "1. Mock server, answers not kept (--onautomate.answer-cache.enabled=false)"
+  start_mock mock-http-computed --onautomate.answer-cache.enabled=false
+  http_endpoints "$MOCK_URL" ours_computed "$MOCK_PID" reads
   stop "$MOCK_PID"
 
   log "1. Prism (mock of the same openapi.yaml, logging off)"
@@ -379,9 +387,14 @@ scale_run() {
   stop "$MOCK_PID"
 }
 
+# Each database twice: as shipped (a repeated read is answered from the kept answers), and with
+# --onautomate.answer-cache.enabled=false, so that every request runs its queries (db label "-computed").
 section_scale() {
   log "2. Scale: 100,000 opportunities on H2 (the mock server's default database), loaded by one SQL migration"
   scale_run h2 --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql h2)"
+  log "2. Scale on H2, every answer computed (--onautomate.answer-cache.enabled=false)"
+  scale_run h2-computed --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql h2)" \
+    --onautomate.answer-cache.enabled=false
 
   local pg_url
   if pg_url=$("$ROOT/.ci/postgres.sh" start 2>>"$OUT/logs/postgres.log"); then
@@ -392,6 +405,11 @@ section_scale() {
     scale_run postgresql \
       --spring.datasource.url="jdbc:postgresql://127.0.0.1:${ONAUTOMATE_PG_PORT:-55432}/$db?user=postgres" \
       --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql postgresql)"
+    log "2. Scale on PostgreSQL, every answer computed (--onautomate.answer-cache.enabled=false)"
+    scale_run postgresql-computed \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:${ONAUTOMATE_PG_PORT:-55432}/$db?user=postgres" \
+      --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql postgresql)" \
+      --onautomate.answer-cache.enabled=false
     "$psql" -h 127.0.0.1 -p "${ONAUTOMATE_PG_PORT:-55432}" -U postgres -qc "DROP DATABASE $db" >/dev/null || true
   else
     echo "  PostgreSQL could not be started (.ci/postgres.sh): scale measured on H2 only" >&2

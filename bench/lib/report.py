@@ -130,7 +130,8 @@ class Report:
         for endpoint, label in (("get", "GET one opportunity"), ("list", "GET list, page 1"),
                                 ("create", "POST create")):
             for conns in ("16", "64"):
-                for server, name in (("ours", "mock server"), ("prism", "Prism"), ("nginx", "nginx (static file)")):
+                for server, name in (("ours", "mock server"), ("ours_computed", "mock server, answers not kept"),
+                                     ("prism", "Prism"), ("nginx", "nginx (static file)")):
                     x = by.get((server, endpoint, conns))
                     if not x:
                         continue
@@ -173,12 +174,17 @@ class Report:
                         body.append([f"{label} @{conns}", "our p99", f"{p99:.1f} ms", "< 25 ms", v])
                     p99r = num(ours["p99_us"]) / num(prism["p99_us"])
                     body.append([f"{label} @{conns}", "p99, ours / Prism", f"{p99r:.3f}", "(none)", "–"])
+                computed = by.get(("ours_computed", endpoint, conns))
+                if computed:
+                    body.append([f"{label} @{conns}", "requests/s, ours with answers not kept / Prism",
+                                 f"{num(computed['rps']) / num(prism['rps']):.1f}×", "(none)", "–"])
         ours_peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == "ours") \
             if any(x["server"] == "ours" for x in rows) else None
         if ours_peak:
-            v = self.check("Mock server peak resident memory under load", mib(ours_peak), "< 350 MiB",
-                           ours_peak / 1024 < 350)
-            body.append(["all rows", "our peak RSS", mib(ours_peak), "< 350 MiB", v])
+            # The issue says 350 MB: 350,000,000 bytes (333.8 MiB), the stricter reading.
+            v = self.check("Mock server peak resident memory under load", mib(ours_peak), "< 350 MB (333.8 MiB)",
+                           ours_peak * 1024 < 350e6)
+            body.append(["all rows", "our peak RSS", mib(ours_peak), "< 350 MB (333.8 MiB)", v])
         self.table(["row", "figure", "measured", "target", "verdict"], body)
 
         rss = defaultdict(dict)
@@ -240,7 +246,15 @@ class Report:
                   ("filtered", "list, filtered `?status=won`, page 1"),
                   ("filtered_title", "list, filtered `?title=solar` (substring), page 1"),
                   ("get", "GET one opportunity")]
-        for db, dbname in (("h2", "H2 in memory (the jar's default database)"), ("postgresql", "PostgreSQL")):
+        self.out("Each database is measured twice: as shipped, where a repeated read is answered from the "
+                 "kept answers (the data does not change during a row), and with "
+                 "`--onautomate.answer-cache.enabled=false`, where every request runs its queries: the "
+                 "second shows what the queries cost at 100,000 rows. Both carry the targets.")
+        self.out()
+        for db, dbname in (("h2", "H2 in memory (the jar's default database)"),
+                           ("h2-computed", "H2 in memory, every answer computed"),
+                           ("postgresql", "PostgreSQL"),
+                           ("postgresql-computed", "PostgreSQL, every answer computed")):
             meta = metas.get(db, {})
             by = {x["endpoint"]: x for x in rows if x.get("db") == db}
             if meta.get("skipped"):

@@ -116,12 +116,12 @@ class OpportunityService {
               request.getTitle(), request.getTitle().toLowerCase(Locale.ROOT), request.getStatus().getValue(),
               request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now)
           .update();
+      Opportunity created = rows.find(locationId, pipeline.id(), id).orElseThrow();
       // Locks the pipeline row only now, for the counts: creates in one pipeline queue here, so the
-      // contact and the insert above are outside the section they share.
+      // contact, the insert and the read above are outside the section they share.
       jdbc.sql("UPDATE pipeline SET opportunity_count = opportunity_count + 1 WHERE id = ?")
           .param(pipeline.id()).update();
       buckets.added(pipeline.id(), now, id);
-      Opportunity created = rows.find(locationId, pipeline.id(), id).orElseThrow();
       locations.dataChanged(locationId);
       return created;
     }));

@@ -1,14 +1,21 @@
 package com.onautomate.opportunities.mockserver.system;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Drops an in-memory H2 database when its server stops, so that many test servers in one JVM do not pile up. */
+/**
+ * Drops an in-memory H2 database when the last server of this JVM using it stops, so that many test
+ * servers in one JVM do not pile up, and a server sharing another's database keeps it.
+ */
 @Component
 class InMemoryDatabaseShutdown implements DisposableBean {
+
+  private static final ConcurrentMap<String, Integer> SERVERS_BY_URL = new ConcurrentHashMap<>();
 
   private final DataSource dataSource;
   private final String url;
@@ -16,12 +23,19 @@ class InMemoryDatabaseShutdown implements DisposableBean {
   InMemoryDatabaseShutdown(DataSource dataSource, @Value("${spring.datasource.url:}") String url) {
     this.dataSource = dataSource;
     this.url = url;
+    if (inMemory()) {
+      SERVERS_BY_URL.merge(url, 1, Integer::sum);
+    }
   }
 
   @Override
   public void destroy() {
-    if (url.startsWith("jdbc:h2:mem:")) {
+    if (inMemory() && SERVERS_BY_URL.merge(url, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
       new JdbcTemplate(dataSource).execute("SHUTDOWN");
     }
+  }
+
+  private boolean inMemory() {
+    return url.startsWith("jdbc:h2:mem:");
   }
 }

@@ -4,6 +4,7 @@ import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
 import jakarta.servlet.Filter;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -52,6 +53,22 @@ class WebConfig implements WebMvcConfigurer {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ApiRequestFilter(locations, limiter, errors));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * The reads' answers, kept per location data version ({@link AnswerCache}); after the token
+   * check, which tells the location. Off with {@code onautomate.answer-cache.enabled=false}.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> answerCache(Locations locations,
+      @Value("${onautomate.answer-cache.enabled:true}") boolean enabled,
+      @Value("${onautomate.answer-cache.max-entries:4096}") int maxEntries,
+      @Value("${onautomate.answer-cache.max-bytes:67108864}") long maxBytes) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new AnswerCache(locations::dataVersion, maxEntries, maxBytes));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setEnabled(enabled);
     return registration;
   }
 

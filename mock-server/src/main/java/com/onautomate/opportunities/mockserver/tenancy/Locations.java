@@ -3,8 +3,12 @@ package com.onautomate.opportunities.mockserver.tenancy;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which location (tenant) a bearer token belongs to, and the location's data version. Tokens are
@@ -15,11 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Locations {
 
+  /** Versions counted in memory, per in-memory database URL, then per location. */
+  private static final ConcurrentMap<String, ConcurrentMap<String, AtomicLong>> IN_MEMORY_VERSIONS =
+      new ConcurrentHashMap<>();
+
   private final JdbcClient jdbc;
   private final ConcurrentMap<String, String> locationByToken = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicLong> versions;
 
-  Locations(JdbcClient jdbc) {
+  Locations(JdbcClient jdbc, @Value("${spring.datasource.url:}") String databaseUrl) {
     this.jdbc = jdbc;
+    this.versions = databaseUrl.startsWith("jdbc:h2:mem:")
+        ? IN_MEMORY_VERSIONS.computeIfAbsent(databaseUrl, url -> new ConcurrentHashMap<>())
+        : null;
   }
 
   public Optional<String> locationOfToken(String token) {
@@ -35,6 +47,9 @@ public class Locations {
 
   /** The location's data version: it changes with every committed write to the location's data. */
   public long dataVersion(String locationId) {
+    if (versions != null) {
+      return versions.computeIfAbsent(locationId, id -> new AtomicLong()).get();
+    }
     return jdbc.sql("SELECT data_version FROM location WHERE id = ?").param(locationId).query(Long.class).single();
   }
 
@@ -44,5 +59,20 @@ public class Locations {
    */
   public void dataChanged(String locationId) {
     jdbc.sql("UPDATE location SET data_version = data_version + 1 WHERE id = ?").param(locationId).update();
+    if (versions == null) {
+      return;
+    }
+    AtomicLong version = versions.computeIfAbsent(locationId, id -> new AtomicLong());
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      // After the commit, not before: a reader that saw the new version must also see the new data.
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          version.incrementAndGet();
+        }
+      });
+    } else {
+      version.incrementAndGet();
+    }
   }
 }
