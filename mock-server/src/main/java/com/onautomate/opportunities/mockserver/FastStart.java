@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
+import java.util.zip.CRC32;
 import java.util.stream.Stream;
 
 /**
@@ -93,11 +91,15 @@ public final class FastStart {
     if (!prepare && !Boolean.parseBoolean(System.getProperty(profile.propertyPrefix() + ".fast-start", "true"))) {
       return OptionalInt.empty();
     }
+    // No streams or lambdas on the way to the child: each costs the launching JVM class loading.
     List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
     Path jar = runnableJar();
-    String reason = jar == null ? "not started as java -jar " + profile.name() + ".jar"
-        : jvmOptions.stream().filter(FastStart::stepsAsideFor).findFirst()
-            .map(option -> "the JVM was started with " + option).orElse(null);
+    String reason = jar == null ? "not started as java -jar " + profile.name() + ".jar" : null;
+    for (int i = 0; reason == null && i < jvmOptions.size(); i++) {
+      if (stepsAsideFor(jvmOptions.get(i))) {
+        reason = "the JVM was started with " + jvmOptions.get(i);
+      }
+    }
     if (reason != null) {
       return prepare ? fail(profile, reason) : OptionalInt.empty();
     }
@@ -127,7 +129,12 @@ public final class FastStart {
   }
 
   private static boolean stepsAsideFor(String jvmOption) {
-    return STEP_ASIDE_FOR.stream().anyMatch(jvmOption::startsWith);
+    for (String prefix : STEP_ASIDE_FOR) {
+      if (jvmOption.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The runnable jar this JVM was started from with {@code java -jar}, or null. */
@@ -136,12 +143,9 @@ public final class FastStart {
     if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
       return null;
     }
-    Path jar = Path.of(classPath).toAbsolutePath();
-    try (JarFile file = new JarFile(jar.toFile())) {
-      return file.getEntry("BOOT-INF/classes/") == null ? null : jar;
-    } catch (IOException e) {
-      return null;
-    }
+    // The JDK has the jar open already (it loaded Spring Boot's launcher from it): no second read.
+    return ClassLoader.getSystemClassLoader().getResource("BOOT-INF/classes/") == null
+        ? null : Path.of(classPath).toAbsolutePath();
   }
 
   /** This jar's and this JVM's directory in the cache, created; older keys beside it are removed. */
@@ -153,7 +157,10 @@ public final class FastStart {
         Path.of(System.getProperty("java.io.tmpdir"), "onautomate-" + cacheDir + "-" + user()))) {
       try {
         Path home = Files.createDirectories(base.resolve(key));
-        Files.deleteIfExists(Files.createTempFile(home, "write-test", ".tmp"));
+        // Not Files.createTempFile: its random name would load the security providers first.
+        Path probe = home.resolve("write-test." + ProcessHandle.current().pid());
+        Files.deleteIfExists(probe);
+        Files.delete(Files.createFile(probe));
         removeOtherKeys(base, key);
         return home;
       } catch (IOException e) {
@@ -166,12 +173,10 @@ public final class FastStart {
   private static String key(Path jar) throws IOException {
     String identity = jar.getFileName() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis()
         + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // Two 32-bit hashes, not a MessageDigest: that would load the security providers first.
+    CRC32 crc = new CRC32();
+    crc.update(identity.getBytes(StandardCharsets.UTF_8));
+    return Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(identity.hashCode());
   }
 
   private static String user() {
@@ -179,8 +184,12 @@ public final class FastStart {
   }
 
   private static void removeOtherKeys(Path base, String key) {
-    try (Stream<Path> keys = Files.list(base)) {
-      keys.filter(dir -> !dir.getFileName().toString().equals(key)).forEach(FastStart::deleteQuietly);
+    try (DirectoryStream<Path> keys = Files.newDirectoryStream(base)) {
+      for (Path dir : keys) {
+        if (!dir.getFileName().toString().equals(key)) {
+          deleteQuietly(dir);
+        }
+      }
     } catch (IOException e) {
       // another process may be doing the same; what is left is removed next time
     }
@@ -223,7 +232,11 @@ public final class FastStart {
     command.add(java());
     command.addAll(jvmOptions);
     for (DefaultOption option : profile.defaults()) {
-      if (jvmOptions.stream().noneMatch(given -> given.matches(option.replacedBy()))) {
+      boolean replaced = false;
+      for (String given : jvmOptions) {
+        replaced |= given.matches(option.replacedBy());
+      }
+      if (!replaced) {
         command.addAll(option.options());
       }
     }

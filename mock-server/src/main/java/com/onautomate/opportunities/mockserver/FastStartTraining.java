@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,9 +33,11 @@ final class FastStartTraining {
     return Boolean.getBoolean(ENABLED);
   }
 
-  static void run(ConfigurableApplicationContext context) throws IOException, InterruptedException {
+  /** Sends the training requests, then stops the server and this JVM. */
+  static void runAndExit(ConfigurableApplicationContext context) throws IOException, InterruptedException {
     int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     new FastStartTraining(port).requests();
+    System.exit(SpringApplication.exit(context));
   }
 
   private void requests() throws IOException, InterruptedException {
@@ -44,6 +47,7 @@ final class FastStartTraining {
     Matcher created = ID.matcher(send("POST", opportunities, body, true));
     String one = opportunities + "/" + (created.find() ? created.group(1) : "unknown");
     send("GET", one, null, true);
+    send("GET", one, null, true);                                    // the kept answer
     send("GET", opportunities + "?page=1&limit=5&status=open&title=train&email=training%40example.com", null, true);
     send("PUT", one, body.replace("Training", "Trained"), true);
     send("PUT", one + "/status", "{\"status\":\"won\"}", true);
