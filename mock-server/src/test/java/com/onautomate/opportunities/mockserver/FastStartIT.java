@@ -24,7 +24,10 @@ class FastStartIT {
       List<String> child = childArguments(jar);
       assertThat(child).anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile=")
           && argument.contains("mock-server-faststart"));
-      assertThat(child).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx1g");
+      assertThat(child).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxNewSize=32m");
+      if (FastStart.trimsNativeHeap()) {
+        assertThat(child).contains("-XX:TrimNativeHeapInterval=2000");
+      }
       assertThat(getDemoOpportunity(jar)).isEqualTo(200);
 
       ProcessHandle server = jar.process.descendants().findFirst().orElseThrow();
@@ -38,7 +41,7 @@ class FastStartIT {
     try (RunnableJar jar = RunnableJar.start("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1")) {
       List<String> child = childArguments(jar);
       assertThat(child).contains("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1")
-          .doesNotContain("-Xmx1g", "-XX:+UseSerialGC");
+          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseSerialGC");
       assertThat(getDemoOpportunity(jar)).isEqualTo(200);
     }
   }

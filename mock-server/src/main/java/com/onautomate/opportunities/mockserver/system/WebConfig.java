@@ -72,6 +72,12 @@ class WebConfig implements WebMvcConfigurer {
     return registration;
   }
 
+  /** Times as the vendor writes them, and cheaply: see {@link ContractTimeSerializer}. */
+  @Bean
+  com.fasterxml.jackson.databind.Module contractTimes() {
+    return ContractTimeSerializer.module();
+  }
+
   /** Tomcat's own 400s (a request it cannot parse) in the API's JSON error body, not HTML. */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
