@@ -52,10 +52,10 @@ if [ ${#SECTIONS[@]} = 0 ]; then
 fi
 
 if [ "$QUICK" = true ]; then
-  DURATION=3s; WARMUP=2s; SCALE_WARMUP=1s; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  DURATION=3s; WARMUP=2s; SCALE_WARMUP=1s; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
 else
-  # JMH: three forks of ten 1 s iterations, so that the median of 30 iterations outlasts a burst of other work.
-  DURATION=10s; WARMUP=5s; SCALE_WARMUP=3s; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 3 -wi 5 -w 1s -i 10 -r 1s)
+  # JMH: four rounds of one fork per benchmark, ten 1 s iterations each (see section_client).
+  DURATION=10s; WARMUP=5s; SCALE_WARMUP=3s; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 5 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
 fi
 
 rm -rf "$OUT"
@@ -465,20 +465,35 @@ PY
 # 4. The client: JMH, one GET through the facade vs raw OkHttp against a local JDK HttpServer
 
 section_client() {
-  log "4. Client: JMH (${JMH_ARGS[*]})"
-  java -jar "$JMH_JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" ClientGetBenchmark >"$OUT/logs/jmh.log" 2>&1 \
-    || { tail -30 "$OUT/logs/jmh.log" >&2; return 1; }
-  python3 - "$OUT/jmh.json" >>"$RESULTS" <<'PY'
-import json, sys
-for b in json.load(open(sys.argv[1])):
-    m = b["primaryMetric"]
-    name = b["benchmark"].rsplit(".", 1)[1]
-    iterations = sorted(x for fork in m.get("rawData", []) for x in fork)
-    median = iterations[len(iterations) // 2] if len(iterations) % 2 else \
-        (iterations[len(iterations) // 2 - 1] + iterations[len(iterations) // 2]) / 2
-    print(f"jmh benchmark={name} score={m['score']} error={m['scoreError']} median={median} "
-          f"unit={m['scoreUnit'].replace(' ', '_')} forks={b['forks']} iterations={b['measurementIterations']} "
-          f"time={b['measurementTime'].replace(' ', '')}")
+  # JMH runs one benchmark's forks after the other's, so a slow minute of the machine lands on one of
+  # them only. Here each round is one JMH run of one fork per benchmark, and the rounds follow each
+  # other: the forks of facade and raw OkHttp alternate in time. The iterations of all rounds are merged.
+  log "4. Client: JMH, $JMH_ROUNDS rounds of (${JMH_ARGS[*]})"
+  local round files=()
+  for ((round = 1; round <= JMH_ROUNDS; round++)); do
+    java -jar "$JMH_JAR" "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh-$round.json" ClientGetBenchmark \
+      >"$OUT/logs/jmh-$round.log" 2>&1 || { tail -30 "$OUT/logs/jmh-$round.log" >&2; return 1; }
+    files+=("$OUT/jmh-$round.json")
+  done
+  python3 - "${files[@]}" >>"$RESULTS" <<'PY'
+import json, statistics, sys
+runs = {}
+for path in sys.argv[1:]:
+    for b in json.load(open(path)):
+        name = b["benchmark"].rsplit(".", 1)[1]
+        run = runs.setdefault(name, {"iterations": [], "unit": b["primaryMetric"]["scoreUnit"], "forks": 0,
+                                     "per_fork": b["measurementIterations"], "time": b["measurementTime"]})
+        for fork in b["primaryMetric"].get("rawData", []):
+            run["iterations"].extend(fork)
+            run["forks"] += 1
+for name, run in runs.items():
+    it = run["iterations"]
+    mean = statistics.mean(it)
+    # 99.9 % interval of the mean over all iterations, as JMH states its error (normal approximation).
+    error = 3.29 * statistics.stdev(it) / len(it) ** 0.5 if len(it) > 1 else float("nan")
+    print(f"jmh benchmark={name} score={mean} error={error} median={statistics.median(it)} "
+          f"unit={run['unit'].replace(' ', '_')} forks={run['forks']} iterations={run['per_fork']} "
+          f"time={run['time'].replace(' ', '')}")
 PY
   grep '^jmh ' "$RESULTS" | sed 's/^/  /' >&2
 }

@@ -272,8 +272,18 @@ public final class FastStart {
     }
     Process child = new ProcessBuilder(command).inheritIO().start();
     // From here on this JVM only waits: give back the heap it touched while starting (a collection
-    // lets the JVM's default collector shrink the heap and return the pages to the system).
-    System.gc();
+    // lets the JVM's default collector shrink the heap and return the pages to the system). Later,
+    // not now: a parallel collection now would take both cores of a small machine from the child's start.
+    Thread release = new Thread(() -> {
+      try {
+        Thread.sleep(20_000);
+        System.gc();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, profile.name() + "-launcher-gc");
+    release.setDaemon(true);
+    release.start();
     Runnable finish = () -> {
       try {
         if (child.isAlive()) {
