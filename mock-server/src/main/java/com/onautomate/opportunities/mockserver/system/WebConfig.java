@@ -64,7 +64,7 @@ class WebConfig implements WebMvcConfigurer {
   FilterRegistrationBean<Filter> answerCache(Locations locations,
       @Value("${onautomate.answer-cache.enabled:true}") boolean enabled,
       @Value("${onautomate.answer-cache.max-entries:4096}") int maxEntries,
-      @Value("${onautomate.answer-cache.max-bytes:67108864}") long maxBytes) {
+      @Value("${onautomate.answer-cache.max-bytes:16777216}") long maxBytes) {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new AnswerCache(locations::dataVersion, maxEntries, maxBytes));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
