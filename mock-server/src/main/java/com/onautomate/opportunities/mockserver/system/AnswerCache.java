@@ -87,15 +87,17 @@ final class AnswerCache extends OncePerRequestFilter {
     return key.toString();
   }
 
+  /** Keeps an answer; its size counts the key too (a URL may be kilobytes long). */
   private void keep(String key, Answer answer) {
-    if (answer.body().length > maxBytes / 4) {
+    long size = key.length() + (long) answer.body().length;
+    if (size > maxBytes / 4) {
       return;
     }
-    if (answers.size() >= maxEntries || bytes.get() + answer.body().length > maxBytes) {
+    if (answers.size() >= maxEntries || bytes.get() + size > maxBytes) {
       answers.clear();
       bytes.set(0);
     }
     Answer before = answers.put(key, answer);
-    bytes.addAndGet(answer.body().length - (before == null ? 0 : before.body().length));
+    bytes.addAndGet(before == null ? size : answer.body().length - before.body().length);
   }
 }
