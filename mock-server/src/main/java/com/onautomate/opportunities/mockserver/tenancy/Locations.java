@@ -14,7 +14,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Which location (tenant) a bearer token belongs to, and the location's data version. Tokens are
  * never changed or revoked through the API, so a token once found is remembered; an unknown token
  * is asked of the database every time (it may have been created by another server on the same
- * database). The data version is always read from the database.
+ * database).
+ *
+ * <p>The data version is read from the database, where every write changes it in its own
+ * transaction, so servers sharing a database see each other's writes. An in-memory H2 database
+ * ({@code jdbc:h2:mem:}, the default) can only be written from this JVM, so for it the version is
+ * also counted here, after each commit, and read from memory: a read of the version then costs no
+ * query. The count is shared by every server of this JVM on the same database URL.
  */
 @Component
 public class Locations {
