@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver.system;
 
+import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drops an in-memory H2 database when the last server of this JVM using it stops, so that many test
- * servers in one JVM do not pile up, and a server sharing another's database keeps it.
+ * servers in one JVM do not pile up (nor the data versions {@link Locations} counts for it), and a
+ * server sharing another's database keeps it.
  */
 @Component
 class InMemoryDatabaseShutdown implements DisposableBean {
@@ -32,6 +34,7 @@ class InMemoryDatabaseShutdown implements DisposableBean {
   public void destroy() {
     if (inMemory() && SERVERS_BY_URL.merge(url, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
       new JdbcTemplate(dataSource).execute("SHUTDOWN");
+      Locations.forgetInMemoryDatabase(url);
     }
   }
 

@@ -40,6 +40,11 @@ public class Locations {
         : null;
   }
 
+  /** Forgets the versions counted for an in-memory database that was dropped (its last server stopped). */
+  public static void forgetInMemoryDatabase(String databaseUrl) {
+    IN_MEMORY_VERSIONS.remove(databaseUrl);
+  }
+
   public Optional<String> locationOfToken(String token) {
     String cached = locationByToken.get(token);
     if (cached != null) {
