@@ -52,10 +52,14 @@ if [ ${#SECTIONS[@]} = 0 ]; then
 fi
 
 if [ "$QUICK" = true ]; then
-  DURATION=3s; WARMUP=2s; SCALE_WARMUP=1s; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
+  DURATION=3s; WARMUP=2s; WARM_STEP=1; WARM_CAP=4; CREATE_WARM_CAP=2; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
 else
   # JMH: four rounds of one fork per benchmark, ten 1 s iterations each (see section_client).
-  DURATION=10s; WARMUP=5s; SCALE_WARMUP=3s; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 5 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
+  # Warm-ups (see warm_up): the JIT compilers of a fresh mock server JVM keep a core busy for the first
+  # minute of load on two cores, so a JVM is warmed in rounds of WARM_STEP seconds per endpoint until its
+  # compilers settle (at most WARM_CAP seconds; creates at most CREATE_WARM_CAP, as each one stores an
+  # opportunity); every measured row records the compilation it saw.
+  DURATION=10s; WARMUP=5s; WARM_STEP=3; WARM_CAP=90; CREATE_WARM_CAP=30; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 5 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
 fi
 
 rm -rf "$OUT"
@@ -147,17 +151,71 @@ wrk_run() {
   grep '^WRK_RESULT ' "$logf" | cut -d' ' -f2-
 }
 
+# Milliseconds the JIT compilers of the JVMs among PID and its descendants have spent so far
+# (jstat's compile time); empty when none of them is a JVM (Prism, nginx).
+jit_ms() {
+  local pid total="" t
+  for pid in $(descendants "$1"); do
+    t=$(jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 {print $4}') || true
+    [ -n "$t" ] && total=$(python3 -c "print(round(${total:-0} + $t * 1000))")
+  done
+  echo "$total"
+}
+
+# jit_during BEFORE AFTER: " jit_ms=N" (compile time between the two jit_ms readings), or nothing.
+jit_during() {
+  if [ -n "$1" ] && [ -n "$2" ]; then echo " jit_ms=$(($2 - $1))"; fi
+}
+
+# Warms a server up: rounds of wrk at 16 connections, WARM_STEP seconds per endpoint, until the JIT
+# compilers of its JVM spent less than a tenth of the last round compiling, or WARM_CAP seconds have
+# passed. A server that is not a JVM (Prism) is warmed for SECONDS instead, when given: the time the
+# mock server needed, so that both get the same. Prints the seconds spent and records them.
+# warm_up SERVER PID PHASE SECONDS|- "URL lua-args..." ...
+WARMED=0
+warm_up() {
+  local server=$1 pid=$2 phase=$3 fixed=$4
+  shift 4
+  local spent=0 round=0 jit0 jit1 row url args cap=$WARM_CAP
+  [ "$phase" = create ] && cap=$CREATE_WARM_CAP
+  jit0=$(jit_ms "$pid")
+  while :; do
+    round=$((round + 1))
+    for row in "$@"; do
+      read -r url args <<<"$row"
+      # shellcheck disable=SC2086 # args is the lua arguments, split on purpose
+      wrk_run "$server-warmup-$phase-$round" 16 "${WARM_STEP}s" "$url" $args >/dev/null
+      spent=$((spent + WARM_STEP))
+    done
+    jit1=$(jit_ms "$pid")
+    if [ -z "$jit0" ]; then
+      [ "$fixed" != - ] && [ "$spent" -lt "$fixed" ] && continue
+      break
+    fi
+    # Settled: under a tenth of the round's wall time spent compiling.
+    [ $((jit1 - jit0)) -lt $((WARM_STEP * $# * 100)) ] && break
+    [ "$spent" -ge "$cap" ] && break
+    jit0=$jit1
+  done
+  record "warmup server=$server phase=$phase seconds=$spent rounds=$round$(jit_during "$jit0" "$jit1")"
+  echo "  $server warm-up ($phase): $spent s in $round round(s)" >&2
+  WARMED=$spent
+}
+
 # Measures one endpoint of one server: wrk at CONNECTIONS with the server's peak resident memory.
 # measure SERVER PID ENDPOINT CONNECTIONS URL [lua args]
 measure() {
   local server=$1 pid=$2 endpoint=$3 conns=$4 url=$5
   shift 5
-  local result peak
+  local result peak jit0 jit1
+  jit0=$(jit_ms "$pid")
   rss_start "$pid"
   result=$(wrk_run "$server-$endpoint-$conns" "$conns" "$DURATION" "$url" "$@")
   peak=$(rss_stop)
-  record "http server=$server endpoint=$endpoint conns=$conns $result rss_kb=$peak"
-  echo "  $server $endpoint c=$conns: $result rss_kb=$peak" >&2
+  jit1=$(jit_ms "$pid")
+  result="$result rss_kb=$peak$(jit_during "$jit0" "$jit1")"
+  record "http server=$server endpoint=$endpoint conns=$conns $result"
+  echo "  $server $endpoint c=$conns: $result" >&2
 }
 
 # Starts the mock server jar with extra Spring arguments; sets MOCK_PID and MOCK_URL.
@@ -205,6 +263,7 @@ machine() {
   mem=$(awk '/MemTotal/ {print $2}' /proc/meminfo)
   record "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cores=$(nproc) mem_kb=$mem cpu=$cpu quick=$QUICK"
   record "meta mock_java_opts=${MOCK_JAVA_OPTS// /_}"
+  record "meta warm_step=$WARM_STEP warm_cap=$WARM_CAP duration=$DURATION"
   record "meta load_start=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
   record "meta commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo +changes)"
   record "version java=$(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/')"
@@ -231,30 +290,45 @@ EOF
 }
 
 # http_endpoints BASE SERVER PID [reads]: GET one, GET list and POST create (only the two GETs with "reads").
+# The reads first, then the creates: every create stores an opportunity and a contact, so a server's
+# memory grows with the creates it has answered (the peak over all rows is reported with them).
+# Prism is warmed for as long as the mock server needed (READS_WARM, CREATE_WARM).
+READS_WARM=-
+CREATE_WARM=-
 http_endpoints() {
   local base=$1 server=$2 pid=$3 only=${4:-all} conns
   local get="$base/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
   local list="$base/v1/pipelines/$PIPELINE/opportunities?page=1"
   local create="$base/v1/pipelines/$DUP_PIPELINE/opportunities"
-  # Warm-up (JIT for the JVM, V8 for Prism), not recorded.
-  wrk_run "$server-warmup-get" 16 "$WARMUP" "$get" get >/dev/null
-  wrk_run "$server-warmup-list" 16 "$WARMUP" "$list" get >/dev/null
-  [ "$only" = reads ] || wrk_run "$server-warmup-create" 16 "$WARMUP" "$create" create "$DUP_STAGE" >/dev/null
+  warm_up "$server" "$pid" reads "$READS_WARM" "$get get" "$list get"
+  [ "$server" = ours ] && READS_WARM=$WARMED
   for conns in 16 64; do
     measure "$server" "$pid" get "$conns" "$get" get
     measure "$server" "$pid" list "$conns" "$list" get
-    [ "$only" = reads ] || measure "$server" "$pid" create "$conns" "$create" create "$DUP_STAGE"
+  done
+  [ "$only" = reads ] && return
+  warm_up "$server" "$pid" create "$CREATE_WARM" "$create create $DUP_STAGE"
+  [ "$server" = ours ] && CREATE_WARM=$WARMED
+  for conns in 16 64; do
+    measure "$server" "$pid" create "$conns" "$create" create "$DUP_STAGE"
   done
 }
 
 section_http() {
   log "1. Mock server"
   start_mock mock-http
-  local idle
+  local idle child
+  # The JVM options the fast start gave the server's JVM (its child), for RESULTS.md.
+  child=$(pgrep -P "$MOCK_PID" java | head -n 1 || true)
+  [ -n "$child" ] && record "meta child_jvm_opts=$(tr '\0' '\n' <"/proc/$child/cmdline" \
+    | grep -E '^-X' | grep -v -E 'SharedArchiveFile|^-Xlog' | paste -sd ' ' - | tr ' ' '_')"
   idle=$(awk '/VmRSS/ {print $2}' /proc/"$MOCK_PID"/status)
   record "rss server=ours idle_kb=$idle"
   http_endpoints "$MOCK_URL" ours "$MOCK_PID"
   record "rss server=ours hwm_kb=$(awk '/VmHWM/ {print $2}' /proc/"$MOCK_PID"/status)"
+  record "rss server=ours stored=$(curl -sf -H "Authorization: Bearer $TOKEN" \
+    "$MOCK_URL/v1/pipelines/$DUP_PIPELINE/opportunities?limit=1" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["meta"]["total"])')"
   stop "$MOCK_PID"
 
   # The same reads with every answer computed (SQL, Spring MVC, Jackson): what a read costs when the
@@ -374,13 +448,15 @@ scale_run() {
   local -a names=(page1 page2500 filtered filtered_title get)
   local -a urls=("$base?page=1" "$base?page=2500" "$base?status=won" "$base?title=solar"
     "$base/bo0000050000")
-  local i
+  local i rows=()
+  for i in "${!names[@]}"; do rows+=("${urls[$i]} get"); done
+  WRK_TOKEN=$SCALE_TOKEN warm_up "scale-$db" "$MOCK_PID" reads - "${rows[@]}"
   for i in "${!names[@]}"; do
-    WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-warmup-${names[$i]}" 16 "$SCALE_WARMUP" "${urls[$i]}" get >/dev/null
-  done
-  for i in "${!names[@]}"; do
-    local result
+    local result jit0 jit1
+    jit0=$(jit_ms "$MOCK_PID")
     result=$(WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-${names[$i]}" 16 "$DURATION" "${urls[$i]}" get)
+    jit1=$(jit_ms "$MOCK_PID")
+    result="$result$(jit_during "$jit0" "$jit1")"
     record "scale db=$db endpoint=${names[$i]} $result"
     echo "  $db ${names[$i]}: $result" >&2
   done

@@ -49,6 +49,12 @@ def rate(v):
     return "–" if v is None else f"{v:,.0f}"
 
 
+def jit(x):
+    """Seconds the JIT compilers ran during a row, or a dash when the server is not a JVM."""
+    value = num(x.get("jit_ms"))
+    return "–" if value is None else f"{value / 1000:.1f} s"
+
+
 def mib(kb):
     v = num(kb)
     return "–" if v is None else f"{v / 1024:.0f} MiB"
@@ -61,6 +67,7 @@ def verdict(ok):
 class Report:
     def __init__(self, records):
         self.r = records
+        self.meta = merged(records.get("meta", []))
         self.lines = []
         self.summary = []  # (figure, measured, target, ok)
 
@@ -105,7 +112,10 @@ class Report:
              or "–"],
             ["Commit", meta.get("commit", "?")],
             ["JVM options of the mock server", f"`{meta['mock_java_opts'].replace('_', ' ')}`"
-                                               if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it; the jar's fast start adds `-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MaxNewSize=32m -XX:TrimNativeHeapInterval=2000` and its CDS archive)"],
+                                               if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it; the jar's fast start adds `"
+                                               + (meta["child_jvm_opts"].replace("_", " ") if meta.get("child_jvm_opts")
+                                                  else "-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MaxNewSize=32m -XX:TrimNativeHeapInterval=2000")
+                                               + "` and its CDS archive)"],
             ["Java", versions.get("java", "?")],
             ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
             ["nginx / wrk", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')}"],
@@ -121,10 +131,13 @@ class Report:
         self.out("`wrk -t2` for the duration below per row, after a warm-up of every endpoint; "
                  "the three servers in turn, never at the same time. Latency as wrk measures it "
                  "(closed loop: each connection waits for its answer). Memory is the peak resident set "
-                 "(VmRSS, sampled every 100 ms) of the server's processes during that row.")
+                 "(VmRSS, sampled every 100 ms) of the server's processes during that row. *JIT* is the "
+                 "time the mock server JVM's JIT compilers spent compiling during the row (`jstat "
+                 "-compiler`): a JVM still warming up shows it here.")
         self.out()
         dur = num(rows[0].get("duration_us"))
-        self.out(f"Duration per row: {dur / 1e6:.0f} s." if dur else "")
+        self.out((f"Duration per row: {dur / 1e6:.0f} s." if dur else "") + self.warm_text(
+            [("ours", "the mock server"), ("ours_computed", "the mock server, answers not kept"), ("prism", "Prism")]))
         self.out()
         body = []
         for endpoint, label in (("get", "GET one opportunity"), ("list", "GET list, page 1"),
@@ -138,9 +151,9 @@ class Report:
                     errors = sum(int(x.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors",
                                                              "timeouts", "status_errors"))
                     body.append([label, conns, name, rate(x.get("rps")), ms(x.get("p50_us")),
-                                 ms(x.get("p99_us")), mib(x.get("rss_kb")), f"{int(x['requests']):,}",
+                                 ms(x.get("p99_us")), mib(x.get("rss_kb")), jit(x), f"{int(x['requests']):,}",
                                  errors])
-        self.table(["request", "connections", "server", "requests/s", "p50", "p99", "peak RSS",
+        self.table(["request", "connections", "server", "requests/s", "p50", "p99", "peak RSS", "JIT",
                     "requests", "errors (non-2xx, socket)"], body)
 
         self.out("### Ratios and targets")
@@ -178,13 +191,24 @@ class Report:
                 if computed:
                     body.append([f"{label} @{conns}", "requests/s, ours with answers not kept / Prism",
                                  f"{num(computed['rps']) / num(prism['rps']):.1f}×", "(none)", "–"])
+        # The issue puts "resident memory under 350 MB" on the GET one row: judged here on every read
+        # row (GET one and the list, 16 and 64 connections). The creates store what they create, so the
+        # peak over all rows grows with their number; it is shown beside it.
+        reads_peak = max((num(x.get("rss_kb")) or 0) for x in rows
+                         if x["server"] == "ours" and x["endpoint"] in ("get", "list")) \
+            if any(x["server"] == "ours" and x["endpoint"] in ("get", "list") for x in rows) else None
+        if reads_peak:
+            # The issue says 350 MB: 350,000,000 bytes (333.8 MiB), the stricter reading.
+            v = self.check("Mock server peak resident memory, read rows", mib(reads_peak), "< 350 MB (333.8 MiB)",
+                           reads_peak * 1024 < 350e6)
+            body.append(["GET one and list, @16 and @64", "our peak RSS", mib(reads_peak), "< 350 MB (333.8 MiB)", v])
         ours_peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == "ours") \
             if any(x["server"] == "ours" for x in rows) else None
         if ours_peak:
-            # The issue says 350 MB: 350,000,000 bytes (333.8 MiB), the stricter reading.
-            v = self.check("Mock server peak resident memory under load", mib(ours_peak), "< 350 MB (333.8 MiB)",
-                           ours_peak * 1024 < 350e6)
-            body.append(["all rows", "our peak RSS", mib(ours_peak), "< 350 MB (333.8 MiB)", v])
+            stored = merged([x for x in self.r.get("rss", []) if x.get("server") == "ours"]).get("stored")
+            label = f"all rows, creates included ({int(stored):,} opportunities stored at the end)" if stored \
+                else "all rows, creates included"
+            body.append([label, "our peak RSS", mib(ours_peak), "(none)", "–"])
         self.table(["row", "figure", "measured", "target", "verdict"], body)
 
         rss = defaultdict(dict)
@@ -208,6 +232,19 @@ class Report:
             self.out(f"nginx serves the seed's GET example ({nginx['bytes']} bytes, compact JSON) as a static "
                      "file; the mock server answers the demo opportunity, of about the same size.")
             self.out()
+
+    def warm_text(self, servers, lead=" Warm-up before the rows (wrk, 16 connections, in rounds until the "
+                  "JVM's compilers spent under a tenth of a round compiling, or the cap):", end="."):
+        warm = defaultdict(dict)
+        for x in self.r.get("warmup", []):
+            warm[x["server"]][x["phase"]] = x
+        parts = []
+        for server, name in servers:
+            for phase, x in warm.get(server, {}).items():
+                last = num(x.get("jit_ms"))
+                jit_part = f", {last / 1000:.1f} s compiling in the last round" if last is not None else ""
+                parts.append(f"{name}, {phase}: {x['seconds']} s{jit_part}")
+        return (lead + " " + "; ".join(parts) + end) if parts else ""
 
     def startup(self):
         runs = [num(x["ms"]) for x in self.r.get("startup", [])]
@@ -265,8 +302,9 @@ class Report:
                 continue
             self.out(f"### {dbname}")
             self.out()
-            self.out(f"Start-up with the load: {num(meta.get('start_ms', 0)) / 1000:.1f} s; "
-                     f"`meta.total` = {int(num(meta.get('rows', 0)) or 0):,}; resident memory after the rows: "
+            self.out(f"Start-up with the load: {num(meta.get('start_ms', 0)) / 1000:.1f} s;"
+                     + self.warm_text([(f"scale-{db}", "every row")], lead=" warm-up:", end=";")
+                     + f" `meta.total` = {int(num(meta.get('rows', 0)) or 0):,}; resident memory after the rows: "
                      f"{mib(meta.get('rss_kb'))}.")
             self.out()
             body = []
@@ -286,8 +324,8 @@ class Report:
                 v = self.check(f"Scale ({db}): {label}, p99 @16", f"{p99:.1f} ms", "< 50 ms", p99 < 50) \
                     if is_list else "–"
                 body.append([label, rate(x["rps"]), ms(x["p50_us"]), ms(x["p99_us"]),
-                             "< 50 ms" if is_list else "(none)", v, errors])
-            self.table(["request", "requests/s", "p50", "p99", "p99 target", "verdict", "errors"], body)
+                             "< 50 ms" if is_list else "(none)", v, jit(x), errors])
+            self.table(["request", "requests/s", "p50", "p99", "p99 target", "verdict", "JIT", "errors"], body)
             p1, p2 = by.get("page1"), by.get("page2500")
             if p1 and p2 and num(p2["rps"]) and num(p1["p50_us"]):
                 cost = num(p1["rps"]) / num(p2["rps"])
