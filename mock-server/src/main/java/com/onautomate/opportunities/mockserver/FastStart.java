@@ -68,13 +68,7 @@ public final class FastStart {
           // Memory the JIT compilers freed goes back to the system every 2 s (glibc keeps it otherwise):
           // 20 MiB less resident under load (bench/FINDINGS.md). Only where the JVM has the option.
           new DefaultOption(trimsNativeHeap() ? List.of("-XX:TrimNativeHeapInterval=2000") : List.of(),
-              "-XX:TrimNativeHeapInterval.*"),
-          // On up to four cores the JVM runs two or three JIT compiler threads, which under load get their
-          // share of the CPU beside eight busy request threads: on two cores a list computed on every
-          // request was still compiling, at 4,200 requests/s, after 40 s. With four compiler threads
-          // (they exit again when idle) it reached its steady 9,000 after 30 s (bench/FINDINGS.md).
-          new DefaultOption(fewCores() ? List.of("-XX:CICompilerCount=4") : List.of(),
-              "-XX:CICompilerCount.*|-XX:TieredStopAtLevel.*|-XX:[+-]TieredCompilation|-Xint")),
+              "-XX:TrimNativeHeapInterval.*")),
       // The application context the build pre-computed (spring-boot-maven-plugin process-aot): no
       // configuration-class parsing, condition evaluation or CGLIB proxies at start.
       List.of("-Dspring.aot.enabled=true"),
@@ -89,11 +83,6 @@ public final class FastStart {
     int feature = version.feature();
     int update = version.update();
     return feature >= 22 || (feature == 21 && update >= 1) || (feature == 17 && update >= 9);
-  }
-
-  /** Whether this machine has four cores or fewer, where the JVM runs fewer than four JIT compiler threads. */
-  static boolean fewCores() {
-    return Runtime.getRuntime().availableProcessors() <= 4;
   }
 
   /** JVM options that make a separate JVM unsafe or pointless: it would bind the same debugger port. */

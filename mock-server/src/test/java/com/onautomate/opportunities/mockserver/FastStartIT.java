@@ -28,9 +28,6 @@ class FastStartIT {
       if (FastStart.trimsNativeHeap()) {
         assertThat(child).contains("-XX:TrimNativeHeapInterval=2000");
       }
-      if (FastStart.fewCores()) {
-        assertThat(child).contains("-XX:CICompilerCount=4");
-      }
       assertThat(getDemoOpportunity(jar)).isEqualTo(200);
 
       ProcessHandle server = jar.process.descendants().findFirst().orElseThrow();
@@ -41,11 +38,10 @@ class FastStartIT {
 
   @Test
   void theUsersJvmOptionsReachTheServerAndReplaceTheDefaults() throws Exception {
-    try (RunnableJar jar = RunnableJar.start("-Xmx200m", "-XX:+UseParallelGC", "-XX:CICompilerCount=2",
-        "-Dsome.user.property=1")) {
+    try (RunnableJar jar = RunnableJar.start("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1")) {
       List<String> child = childArguments(jar);
-      assertThat(child).contains("-Xmx200m", "-XX:+UseParallelGC", "-XX:CICompilerCount=2", "-Dsome.user.property=1")
-          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseSerialGC", "-XX:CICompilerCount=4");
+      assertThat(child).contains("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1")
+          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseSerialGC");
       assertThat(getDemoOpportunity(jar)).isEqualTo(200);
     }
   }
