@@ -263,7 +263,7 @@ machine() {
   mem=$(awk '/MemTotal/ {print $2}' /proc/meminfo)
   record "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cores=$(nproc) mem_kb=$mem cpu=$cpu quick=$QUICK"
   record "meta mock_java_opts=${MOCK_JAVA_OPTS// /_}"
-  record "meta warm_step=$WARM_STEP warm_cap=$WARM_CAP duration=$DURATION"
+  record "meta warm_step=$WARM_STEP warm_cap=$WARM_CAP create_warm_cap=$CREATE_WARM_CAP duration=$DURATION"
   record "meta load_start=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
   record "meta commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo +changes)"
   record "version java=$(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/')"

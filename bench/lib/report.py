@@ -233,8 +233,14 @@ class Report:
                      "file; the mock server answers the demo opportunity, of about the same size.")
             self.out()
 
-    def warm_text(self, servers, lead=" Warm-up before the rows (wrk, 16 connections, in rounds until the "
-                  "JVM's compilers spent under a tenth of a round compiling, or the cap):", end="."):
+    def warm_text(self, servers, lead=None, end="."):
+        if lead is None:
+            caps = f"{self.meta['warm_cap']} s" if self.meta.get("warm_cap") else "the cap"
+            if self.meta.get("create_warm_cap"):
+                caps += f", {self.meta['create_warm_cap']} s for creates"
+            step = f"{self.meta['warm_step']} s per endpoint, " if self.meta.get("warm_step") else ""
+            lead = (f" Warm-up before the rows (wrk, 16 connections, in rounds of {step}until the JVM's "
+                    f"compilers spent under a tenth of a round compiling, at most {caps}):")
         warm = defaultdict(dict)
         for x in self.r.get("warmup", []):
             warm[x["server"]][x["phase"]] = x
