@@ -156,8 +156,8 @@ wrk_run() {
 jit_ms() {
   local pid total="" t
   for pid in $(descendants "$1"); do
-    t=$(jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 {print $4}') || true
-    [ -n "$t" ] && total=$(python3 -c "print(round(${total:-0} + $t * 1000))")
+    t=$(jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 {printf "%d", $4 * 1000 + 0.5}') || true
+    [ -n "$t" ] && total=$((${total:-0} + t))
   done
   echo "$total"
 }

@@ -88,7 +88,7 @@ class Report:
     # --- sections -------------------------------------------------------------------------------
 
     def header(self):
-        meta = merged(self.r["meta"])
+        meta = self.meta
         versions = merged(self.r["version"])
         cores = meta.get("cores", "?")
         mem = num(meta.get("mem_kb"))
