@@ -31,17 +31,6 @@ public class PageBuckets {
 
   /** Counts an opportunity just inserted. The caller holds the pipeline's row lock. */
   public void added(String pipelineId, long createdAt, String id) {
-    // Nearly always: the bucket the key falls in is not full yet, and one statement counts it.
-    int counted = jdbc.sql("""
-            UPDATE page_bucket SET row_count = row_count + 1
-            WHERE pipeline_id = ? AND row_count < ? AND (start_created_at, start_id) = (
-              SELECT start_created_at, start_id FROM page_bucket
-              WHERE pipeline_id = ? AND start_created_at <= ? AND (start_created_at < ? OR start_id <= ?)
-              ORDER BY start_created_at DESC, start_id DESC LIMIT 1)""")
-        .params(pipelineId, size, pipelineId, createdAt, createdAt, id).update();
-    if (counted == 1) {
-      return;
-    }
     Optional<Bucket> bucket = bucketOf(pipelineId, createdAt, id);
     if (bucket.isEmpty()) {
       List<Bucket> first = jdbc.sql("""
@@ -122,12 +111,18 @@ public class PageBuckets {
         .param(pipelineId).query(PageBuckets::bucket).list();
   }
 
+  /**
+   * The bucket the key falls in: the last one starting at or before it. Spelled as a row comparison
+   * and in the primary key's full order, so that H2 reads one index entry backwards; spelled as
+   * {@code a <= ? AND (a < ? OR b <= ?)} it read and sorted every earlier bucket (a create cost
+   * grew with the pipeline: 30 % of a create's CPU at 300 buckets).
+   */
   private Optional<Bucket> bucketOf(String pipelineId, long createdAt, String id) {
     return jdbc.sql("""
             SELECT start_created_at, start_id, row_count FROM page_bucket
-            WHERE pipeline_id = ? AND start_created_at <= ? AND (start_created_at < ? OR start_id <= ?)
-            ORDER BY start_created_at DESC, start_id DESC LIMIT 1""")
-        .params(pipelineId, createdAt, createdAt, id).query(PageBuckets::bucket).optional();
+            WHERE pipeline_id = ? AND (start_created_at, start_id) <= (?, ?)
+            ORDER BY pipeline_id DESC, start_created_at DESC, start_id DESC LIMIT 1""")
+        .params(pipelineId, createdAt, id).query(PageBuckets::bucket).optional();
   }
 
   /** Whether no opportunity of the pipeline sorts after this key (so a new bucket may start at it). */
