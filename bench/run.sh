@@ -115,6 +115,15 @@ descendants() {
   echo "$pid"
   for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do descendants "$child"; done
 }
+# status_kb KEY PID: the sum of a /proc status field (VmRSS, VmHWM) over PID and its descendants, in
+# KiB: the mock server's jar serves from a child JVM, and its launcher's figure alone would be ~50 MiB.
+status_kb() {
+  local key=$1 pid sum=0
+  for pid in $(descendants "$2"); do
+    sum=$((sum + $(awk -v k="$key:" '$1 == k {v = $2} END {print v + 0}' /proc/"$pid"/status 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
 rss_start() {
   local pids
   pids=$(descendants "$1" | tr '\n' ' ')
@@ -322,10 +331,10 @@ section_http() {
   child=$(pgrep -P "$MOCK_PID" java | head -n 1 || true)
   [ -n "$child" ] && record "meta child_jvm_opts=$(tr '\0' '\n' <"/proc/$child/cmdline" \
     | grep -E '^-X' | grep -v -E 'SharedArchiveFile|^-Xlog' | paste -sd ' ' - | tr ' ' '_')"
-  idle=$(awk '/VmRSS/ {print $2}' /proc/"$MOCK_PID"/status)
+  idle=$(status_kb VmRSS "$MOCK_PID")
   record "rss server=ours idle_kb=$idle"
   http_endpoints "$MOCK_URL" ours "$MOCK_PID"
-  record "rss server=ours hwm_kb=$(awk '/VmHWM/ {print $2}' /proc/"$MOCK_PID"/status)"
+  record "rss server=ours hwm_kb=$(status_kb VmHWM "$MOCK_PID")"
   record "rss server=ours stored=$(curl -sf -H "Authorization: Bearer $TOKEN" \
     "$MOCK_URL/v1/pipelines/$DUP_PIPELINE/opportunities?limit=1" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["meta"]["total"])')"
@@ -345,7 +354,7 @@ section_http() {
   pid=$!
   STARTED+=("$pid")
   wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 120
-  record "rss server=prism idle_kb=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)"
+  record "rss server=prism idle_kb=$(status_kb VmRSS "$pid")"
   http_endpoints "http://127.0.0.1:$port" prism "$pid"
   stop "$pid"
 
@@ -460,7 +469,7 @@ scale_run() {
     record "scale db=$db endpoint=${names[$i]} $result"
     echo "  $db ${names[$i]}: $result" >&2
   done
-  record "scalemeta db=$db rss_kb=$(awk '/VmRSS/ {print $2}' /proc/"$MOCK_PID"/status)"
+  record "scalemeta db=$db rss_kb=$(status_kb VmRSS "$MOCK_PID")"
   stop "$MOCK_PID"
 }
 

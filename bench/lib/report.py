@@ -112,10 +112,10 @@ class Report:
              or "–"],
             ["Commit", meta.get("commit", "?")],
             ["JVM options of the mock server", f"`{meta['mock_java_opts'].replace('_', ' ')}`"
-                                               if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it; the jar's fast start adds `"
-                                               + (meta["child_jvm_opts"].replace("_", " ") if meta.get("child_jvm_opts")
-                                                  else "-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MaxNewSize=32m -XX:TrimNativeHeapInterval=2000")
-                                               + "` and its CDS archive)"],
+                                               if meta.get("mock_java_opts") else "none (`java -jar`, as a user starts it; the jar's fast start adds "
+                                               + (f"`{meta['child_jvm_opts'].replace('_', ' ')}`" if meta.get("child_jvm_opts")
+                                                  else "its default options (not recorded)")
+                                               + " and its CDS archive)"],
             ["Java", versions.get("java", "?")],
             ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
             ["nginx / wrk", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')}"],

@@ -24,7 +24,8 @@ class FastStartIT {
       List<String> child = childArguments(jar);
       assertThat(child).anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile=")
           && argument.contains("mock-server-faststart"));
-      assertThat(child).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxNewSize=32m");
+      assertThat(child).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxNewSize=32m",
+          "-XX:Tier4InvocationThreshold=50000");
       if (FastStart.trimsNativeHeap()) {
         assertThat(child).contains("-XX:TrimNativeHeapInterval=2000");
       }
@@ -38,10 +39,11 @@ class FastStartIT {
 
   @Test
   void theUsersJvmOptionsReachTheServerAndReplaceTheDefaults() throws Exception {
-    try (RunnableJar jar = RunnableJar.start("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1")) {
+    try (RunnableJar jar = RunnableJar.start("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1",
+        "-XX:TieredStopAtLevel=1")) {
       List<String> child = childArguments(jar);
-      assertThat(child).contains("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1")
-          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseSerialGC");
+      assertThat(child).contains("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1", "-XX:TieredStopAtLevel=1")
+          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000");
       assertThat(getDemoOpportunity(jar)).isEqualTo(200);
     }
   }
