@@ -54,12 +54,14 @@ fi
 if [ "$QUICK" = true ]; then
   DURATION=3s; WARMUP=2s; WARM_STEP=1; WARM_CAP=4; CREATE_WARM_CAP=2; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
 else
-  # JMH: four rounds of one fork per benchmark, ten 1 s iterations each (see section_client).
+  # JMH: four rounds of one fork per benchmark, ten 1 s iterations each (see section_client), after
+  # twenty 1 s warm-up iterations: with five, C2 was still 40-47 % of the fork's CPU samples in the
+  # measured iterations on two cores (async-profiler), and the facade, with more code to compile, paid more.
   # Warm-ups (see warm_up): the JIT compilers of a fresh mock server JVM keep a core busy for the first
   # minute of load on two cores, so a JVM is warmed in rounds of WARM_STEP seconds per endpoint until its
   # compilers settle (at most WARM_CAP seconds; creates at most CREATE_WARM_CAP, as each one stores an
   # opportunity); every measured row records the compilation it saw.
-  DURATION=10s; WARMUP=5s; WARM_STEP=3; WARM_CAP=90; CREATE_WARM_CAP=30; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 5 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
+  DURATION=10s; WARMUP=5s; WARM_STEP=3; WARM_CAP=90; CREATE_WARM_CAP=30; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 20 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
 fi
 
 rm -rf "$OUT"
@@ -567,7 +569,8 @@ for path in sys.argv[1:]:
     for b in json.load(open(path)):
         name = b["benchmark"].rsplit(".", 1)[1]
         run = runs.setdefault(name, {"iterations": [], "unit": b["primaryMetric"]["scoreUnit"], "forks": 0,
-                                     "per_fork": b["measurementIterations"], "time": b["measurementTime"]})
+                                     "per_fork": b["measurementIterations"], "time": b["measurementTime"],
+                                     "warmup": b["warmupIterations"], "warmup_time": b["warmupTime"]})
         for fork in b["primaryMetric"].get("rawData", []):
             run["iterations"].extend(fork)
             run["forks"] += 1
@@ -578,7 +581,7 @@ for name, run in runs.items():
     error = 3.29 * statistics.stdev(it) / len(it) ** 0.5 if len(it) > 1 else float("nan")
     print(f"jmh benchmark={name} score={mean} error={error} median={statistics.median(it)} "
           f"unit={run['unit'].replace(' ', '_')} forks={run['forks']} iterations={run['per_fork']} "
-          f"time={run['time'].replace(' ', '')}")
+          f"time={run['time'].replace(' ', '')} warmup={run['warmup']} warmup_time={run['warmup_time'].replace(' ', '')}")
 PY
   grep '^jmh ' "$RESULTS" | sed 's/^/  /' >&2
 }

@@ -394,7 +394,9 @@ class Report:
         first = rows[0]
         self.out("`ClientGetBenchmark` (bench/client-jmh), one thread, average time per GET, "
                  f"{first.get('forks', '?')} fork(s), {first.get('iterations', '?')} measured iterations each of "
-                 f"{first.get('time', '?')}, against a JDK `HttpServer` on 127.0.0.1 answering the seed's "
+                 f"{first.get('time', '?')}"
+                 + (f" after {first['warmup']} warm-up iterations of {first.get('warmup_time', '?')}" if first.get("warmup") else "")
+                 + ", against a JDK `HttpServer` on 127.0.0.1 answering the seed's "
                  "opportunity JSON from memory (TCP_NODELAY on). `rawOkHttp`: build the request with the bearer "
                  "header, execute, read the body as a string. `rawOkHttpJackson`: the same and parse it into a "
                  "Jackson tree. `facade`: `OpportunitiesClient.getOpportunity` (typed `Opportunity`, status "
