@@ -2,7 +2,7 @@
 # Benchmarks the toolkit side by side with what users would pick instead, on this machine, in one
 # run, and writes bench/RESULTS.md. Run by hand on a quiet machine (it is not part of .ci/run):
 #
-#   bench/run.sh                    # everything, ~20 minutes; writes bench/RESULTS.md
+#   bench/run.sh                    # everything, ~25 minutes; writes bench/RESULTS.md
 #   bench/run.sh --quick            # short runs, to check the script; writes bench/out/RESULTS.md only
 #   bench/run.sh http scale         # some sections only; writes bench/out/RESULTS.md only
 #   bench/run.sh --no-build ...     # reuse the jars already in target/
