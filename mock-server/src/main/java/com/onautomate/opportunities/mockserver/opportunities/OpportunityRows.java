@@ -135,7 +135,7 @@ class OpportunityRows {
    * {@link #contactScope}); only when that list would be long are they subqueries.
    */
   private String where(String locationId, String pipelineId, ListQuery q, ContactScope scope,
-                              List<Object> params) {
+                       List<Object> params) {
     StringBuilder sql = new StringBuilder(" WHERE o.pipeline_id = ?");
     params.add(pipelineId);
     if (q.titleLower() != null) {
