@@ -178,6 +178,17 @@ jit_during() {
   if [ -n "$1" ] && [ -n "$2" ]; then echo " jit_ms=$(($2 - $1))"; fi
 }
 
+# wrk_jit PID LABEL CONNECTIONS DURATION URL [lua args]: wrk_run's result, with " jit_ms=N", the time
+# the JIT compilers of PID's JVMs spent during the run (nothing for a server that is not a JVM).
+wrk_jit() {
+  local pid=$1 result jit0 jit1
+  shift
+  jit0=$(jit_ms "$pid")
+  result=$(wrk_run "$@")
+  jit1=$(jit_ms "$pid")
+  echo "$result$(jit_during "$jit0" "$jit1")"
+}
+
 # Warms a server up: rounds of wrk at 16 connections, WARM_STEP seconds per endpoint, until the JIT
 # compilers of its JVM spent less than a tenth of the last round compiling, or WARM_CAP seconds have
 # passed. A server that is not a JVM (Prism) is warmed for SECONDS instead, when given: the time the
@@ -218,13 +229,11 @@ warm_up() {
 measure() {
   local server=$1 pid=$2 endpoint=$3 conns=$4 url=$5
   shift 5
-  local result peak jit0 jit1
-  jit0=$(jit_ms "$pid")
+  local result peak
   rss_start "$pid"
-  result=$(wrk_run "$server-$endpoint-$conns" "$conns" "$DURATION" "$url" "$@")
+  result=$(wrk_jit "$pid" "$server-$endpoint-$conns" "$conns" "$DURATION" "$url" "$@")
   peak=$(rss_stop)
-  jit1=$(jit_ms "$pid")
-  result="$result rss_kb=$peak$(jit_during "$jit0" "$jit1")"
+  result="$result rss_kb=$peak"
   record "http server=$server endpoint=$endpoint conns=$conns $result"
   echo "  $server $endpoint c=$conns: $result" >&2
 }
@@ -463,11 +472,8 @@ scale_run() {
   for i in "${!names[@]}"; do rows+=("${urls[$i]} get"); done
   WRK_TOKEN=$SCALE_TOKEN warm_up "scale-$db" "$MOCK_PID" reads - "${rows[@]}"
   for i in "${!names[@]}"; do
-    local result jit0 jit1
-    jit0=$(jit_ms "$MOCK_PID")
-    result=$(WRK_TOKEN=$SCALE_TOKEN wrk_run "scale-$db-${names[$i]}" 16 "$DURATION" "${urls[$i]}" get)
-    jit1=$(jit_ms "$MOCK_PID")
-    result="$result$(jit_during "$jit0" "$jit1")"
+    local result
+    result=$(WRK_TOKEN=$SCALE_TOKEN wrk_jit "$MOCK_PID" "scale-$db-${names[$i]}" 16 "$DURATION" "${urls[$i]}" get)
     record "scale db=$db endpoint=${names[$i]} $result"
     echo "  $db ${names[$i]}: $result" >&2
   done
