@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** {@code java -jar mock-server.jar [--server.port=N] [--spring.datasource.url=...] ...} */
 @SpringBootApplication
 public class MockServerApplication {
+  static final String H2_QUERY_CACHE_SIZE = "h2.queryCacheSize";
 
   public static void main(String[] args) throws Exception {
     OptionalInt childStatus = FastStart.run(FastStart.MOCK_SERVER, args);
@@ -27,12 +28,25 @@ public class MockServerApplication {
 
   /** The application with its defaults; command-line arguments override every one of them. */
   static SpringApplication application() {
+    keepParsedStatements();
     SpringApplication app = new SpringApplication(MockServerApplication.class);
     // Named, not guessed from the stack: Spring's AOT context is looked up by it, also when another
     // program's main (the conformance CLI) starts this server in its JVM.
     app.setMainApplicationClass(MockServerApplication.class);
     app.setDefaultProperties(defaults());
     return app;
+  }
+
+  /**
+   * H2 keeps the last 8 parsed statements of each connection (its {@code QUERY_CACHE_SIZE}). A
+   * create runs about ten distinct statements, so every one of them was parsed again: 20 % of a
+   * create's CPU, half the creates per second (bench/FINDINGS.md). 64, for every H2 database this
+   * JVM opens; {@code -Dh2.queryCacheSize=N} or {@code ;QUERY_CACHE_SIZE=N} in the URL wins.
+   */
+  static void keepParsedStatements() {
+    if (System.getProperty(H2_QUERY_CACHE_SIZE) == null) {
+      System.setProperty(H2_QUERY_CACHE_SIZE, "64");
+    }
   }
 
   private static Map<String, Object> defaults() {
