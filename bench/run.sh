@@ -52,16 +52,16 @@ if [ ${#SECTIONS[@]} = 0 ]; then
 fi
 
 if [ "$QUICK" = true ]; then
-  DURATION=3s; WARMUP=2s; WARM_STEP=1; WARM_CAP=4; CREATE_WARM_CAP=2; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
+  DURATION=3s; WARMUP=2s; WARM_STEP=1; WARM_CAP=4; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
 else
   # JMH: four rounds of one fork per benchmark, ten 1 s iterations each (see section_client), after
   # twenty 1 s warm-up iterations: with five, C2 was still 40-47 % of the fork's CPU samples in the
   # measured iterations on two cores (async-profiler), and the facade, with more code to compile, paid more.
   # Warm-ups (see warm_up): the JIT compilers of a fresh mock server JVM keep a core busy for the first
   # minute of load on two cores, so a JVM is warmed in rounds of WARM_STEP seconds per endpoint until its
-  # compilers settle (at most WARM_CAP seconds; creates at most CREATE_WARM_CAP, as each one stores an
-  # opportunity); every measured row records the compilation it saw.
-  DURATION=10s; WARMUP=5s; WARM_STEP=3; WARM_CAP=90; CREATE_WARM_CAP=30; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 20 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
+  # compilers settle (at most WARM_CAP seconds; creates are warmed by creates each followed by the delete
+  # of what it made, so the warm-up stores nothing); every measured row records the compilation it saw.
+  DURATION=10s; WARMUP=5s; WARM_STEP=3; WARM_CAP=90; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 20 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
 fi
 
 rm -rf "$OUT"
@@ -199,7 +199,6 @@ warm_up() {
   local server=$1 pid=$2 phase=$3 fixed=$4
   shift 4
   local spent=0 round=0 jit0 jit1 row url args cap=$WARM_CAP
-  [ "$phase" = create ] && cap=$CREATE_WARM_CAP
   jit0=$(jit_ms "$pid")
   while :; do
     round=$((round + 1))
@@ -283,7 +282,7 @@ machine() {
   mem=$(awk '/MemTotal/ {print $2}' /proc/meminfo)
   record "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cores=$(nproc) mem_kb=$mem cpu=$cpu quick=$QUICK"
   record "meta mock_java_opts=${MOCK_JAVA_OPTS// /_}"
-  record "meta warm_step=$WARM_STEP warm_cap=$WARM_CAP create_warm_cap=$CREATE_WARM_CAP duration=$DURATION"
+  record "meta warm_step=$WARM_STEP warm_cap=$WARM_CAP create_warm=churn duration=$DURATION"
   record "meta load_start=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
   record "meta commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- . ':!bench/RESULTS.md' || echo +changes)"
   record "version java=$(java -version 2>&1 | head -1 | sed 's/.*"\(.*\)".*/\1/')"
@@ -310,8 +309,9 @@ EOF
 }
 
 # http_endpoints BASE SERVER PID [reads]: GET one, GET list and POST create (only the two GETs with "reads").
-# The reads first, then the creates: every create stores an opportunity and a contact, so a server's
-# memory grows with the creates it has answered (the peak over all rows is reported with them).
+# The reads first, then the creates: every measured create stores an opportunity and a contact, so a
+# server's memory grows with the creates it has answered (the peak over all rows is reported with them).
+# The creates' warm-up deletes what it creates (wrk/opportunities.lua, churn).
 # Prism is warmed for as long as the mock server needed (READS_WARM, CREATE_WARM).
 READS_WARM=-
 CREATE_WARM=-
@@ -327,7 +327,7 @@ http_endpoints() {
     measure "$server" "$pid" list "$conns" "$list" get
   done
   [ "$only" = reads ] && return
-  warm_up "$server" "$pid" create "$CREATE_WARM" "$create create $DUP_STAGE"
+  warm_up "$server" "$pid" create "$CREATE_WARM" "$create churn $DUP_STAGE"
   [ "$server" = ours ] && CREATE_WARM=$WARMED
   for conns in 16 64; do
     measure "$server" "$pid" create "$conns" "$create" create "$DUP_STAGE"

@@ -237,6 +237,9 @@ class Report:
             caps = f"{self.meta['warm_cap']} s" if self.meta.get("warm_cap") else "the cap"
             if self.meta.get("create_warm_cap"):
                 caps += f", {self.meta['create_warm_cap']} s for creates"
+            if self.meta.get("create_warm") == "churn":
+                caps += ("; creates are warmed up by creates each followed by a DELETE of the opportunity "
+                         "it made, so the warm-up stores nothing")
             step = f"{self.meta['warm_step']} s per endpoint, " if self.meta.get("warm_step") else ""
             lead = (f" Warm-up before the rows (wrk, 16 connections, in rounds of {step}until the JVM's "
                     f"compilers spent under a tenth of a round compiling, at most {caps}):")

@@ -1,6 +1,9 @@
 -- wrk script for bench/run.sh: one kind of request per run, and a machine-readable summary line.
 --   wrk ... -s opportunities.lua <url> -- get          (GET the url as given)
 --   wrk ... -s opportunities.lua <url> -- create STAGE (POST a create with a new contact email each time)
+--   wrk ... -s opportunities.lua <url> -- churn STAGE  (the same creates, each followed by a DELETE of
+--                                                      the opportunity it made: warms creates up without
+--                                                      storing what the warm-up sent)
 -- The create goes to a pipeline of the caller's choice; every request carries a fresh email, so the
 -- duplicate-opportunity rule is never hit and every answer should be 200.
 
@@ -17,7 +20,7 @@ local body_prefix, body_suffix
 
 function init(args)
   mode = args[1] or "get"
-  if mode == "create" then
+  if mode == "create" or mode == "churn" then
     local stage = args[2]
     -- A run id keeps emails unique across runs against the same server.
     local run = tostring(os.time()) .. "-" .. tostring(math.random(1000000))
@@ -27,18 +30,52 @@ function init(args)
     body_suffix = '@example.com"}'
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"
+    if mode == "create" then
+      -- No response() function: wrk then neither copies bodies into Lua nor calls it (see churn).
+      response = nil
+    end
   else
     -- Without a request() function wrk sends one pre-built request: no Lua call per request.
     request = nil
+    response = nil
   end
 end
 
+-- churn: ids of opportunities created on this thread and not deleted yet, and the headers of a
+-- DELETE (wrk's own, with the token, less the create's Content-Type).
+local created = {}
+local delete_headers
+
+local function headers_without_body()
+  local h = {}
+  for name, value in pairs(wrk.headers) do
+    if name ~= "Content-Type" then
+      h[name] = value
+    end
+  end
+  return h
+end
+
 function request()
-  if mode == "create" then
+  if mode == "churn" and #created > 0 then
+    delete_headers = delete_headers or headers_without_body()
+    return wrk.format("DELETE", wrk.path .. "/" .. table.remove(created), delete_headers, nil)
+  end
+  if mode == "create" or mode == "churn" then
     counter = counter + 1
     return wrk.format(nil, nil, nil, body_prefix .. counter .. body_suffix)
   end
   return wrk.request()
+end
+
+function response(status, headers, body)
+  if mode == "churn" and status == 200 then
+    -- A create's answer starts with the opportunity's id; a delete's is {"succeded":true}.
+    local id = string.match(body, '^{"id":"([^"]+)"')
+    if id then
+      table.insert(created, id)
+    end
+  end
 end
 
 function done(summary, latency, requests)
