@@ -235,8 +235,6 @@ class Report:
     def warm_text(self, servers, lead=None, end="."):
         if lead is None:
             caps = f"{self.meta['warm_cap']} s" if self.meta.get("warm_cap") else "the cap"
-            if self.meta.get("create_warm_cap"):
-                caps += f", {self.meta['create_warm_cap']} s for creates"
             if self.meta.get("create_warm") == "churn":
                 caps += ("; creates are warmed up by creates each followed by a DELETE of the opportunity "
                          "it made, so the warm-up stores nothing")

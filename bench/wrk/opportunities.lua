@@ -18,29 +18,6 @@ end
 local mode = "get"
 local body_prefix, body_suffix
 
-function init(args)
-  mode = args[1] or "get"
-  if mode == "create" or mode == "churn" then
-    local stage = args[2]
-    -- A run id keeps emails unique across runs against the same server.
-    local run = tostring(os.time()) .. "-" .. tostring(math.random(1000000))
-    body_prefix = '{"title":"Bench opportunity","status":"open","stageId":"' .. stage
-      .. '","name":"Bench Contact","companyName":"Bench Inc","monetaryValue":122.22,'
-      .. '"source":"public api","tags":["bench"],"email":"bench-' .. run .. '-' .. tid .. '-'
-    body_suffix = '@example.com"}'
-    wrk.method = "POST"
-    wrk.headers["Content-Type"] = "application/json"
-    if mode == "create" then
-      -- No response() function: wrk then neither copies bodies into Lua nor calls it (see churn).
-      response = nil
-    end
-  else
-    -- Without a request() function wrk sends one pre-built request: no Lua call per request.
-    request = nil
-    response = nil
-  end
-end
-
 -- churn: ids of opportunities created on this thread and not deleted yet, and the headers of a
 -- DELETE (wrk's own, with the token, less the create's Content-Type).
 local created = {}
@@ -56,9 +33,33 @@ local function headers_without_body()
   return h
 end
 
+function init(args)
+  mode = args[1] or "get"
+  if mode == "create" or mode == "churn" then
+    local stage = args[2]
+    -- A run id keeps emails unique across runs against the same server.
+    local run = tostring(os.time()) .. "-" .. tostring(math.random(1000000))
+    body_prefix = '{"title":"Bench opportunity","status":"open","stageId":"' .. stage
+      .. '","name":"Bench Contact","companyName":"Bench Inc","monetaryValue":122.22,'
+      .. '"source":"public api","tags":["bench"],"email":"bench-' .. run .. '-' .. tid .. '-'
+    body_suffix = '@example.com"}'
+    wrk.method = "POST"
+    wrk.headers["Content-Type"] = "application/json"
+    if mode == "create" then
+      -- No response() function: wrk then neither copies bodies into Lua nor calls it (see churn).
+      response = nil
+    else
+      delete_headers = headers_without_body()
+    end
+  else
+    -- Without a request() function wrk sends one pre-built request: no Lua call per request.
+    request = nil
+    response = nil
+  end
+end
+
 function request()
   if mode == "churn" and #created > 0 then
-    delete_headers = delete_headers or headers_without_body()
     return wrk.format("DELETE", wrk.path .. "/" .. table.remove(created), delete_headers, nil)
   end
   if mode == "create" or mode == "churn" then
@@ -79,8 +80,8 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  -- summary.errors.status counts answers with a status of 400 or more (wrk's own count: no
-  -- response() callback, which would make wrk copy every body into Lua and slow it down).
+  -- summary.errors.status counts answers with a status of 400 or more (wrk's own count: the measured
+  -- modes have no response() callback, which would make wrk copy every body into Lua and slow it down).
   local e = summary.errors
   io.write(string.format(
     "WRK_RESULT requests=%d duration_us=%d rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d "
