@@ -3,7 +3,7 @@ package com.onautomate.opportunities.mockserver.contacts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onautomate.opportunities.mockserver.system.Ids;
+import com.onautomate.opportunities.mockserver.storage.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

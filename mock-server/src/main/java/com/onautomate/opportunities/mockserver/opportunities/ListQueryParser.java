@@ -1,7 +1,7 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
-import com.onautomate.opportunities.mockserver.system.FieldProblems;
-import com.onautomate.opportunities.mockserver.system.JsonFields;
+import com.onautomate.opportunities.mockserver.errors.FieldProblems;
+import com.onautomate.opportunities.mockserver.web.JsonFields;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,6 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
-import com.onautomate.opportunities.mockserver.system.FieldProblems;
+import com.onautomate.opportunities.mockserver.errors.FieldProblems;
 import com.onautomate.opportunities.server.model.OpportunityRequest;
 
 /** The body of create and update as read, with the problems its fields have (empty when none). */

@@ -1,9 +1,9 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.onautomate.opportunities.mockserver.system.FieldProblems;
-import com.onautomate.opportunities.mockserver.system.JsonFields;
-import com.onautomate.opportunities.mockserver.system.RequestBodyReader;
+import com.onautomate.opportunities.mockserver.errors.FieldProblems;
+import com.onautomate.opportunities.mockserver.web.JsonFields;
+import com.onautomate.opportunities.mockserver.web.RequestBodyReader;
 import com.onautomate.opportunities.server.model.OpportunityRequest;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
 import com.onautomate.opportunities.server.model.OpportunityStatusRequest;

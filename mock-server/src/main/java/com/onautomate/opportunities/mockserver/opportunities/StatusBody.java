@@ -1,6 +1,6 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
-import com.onautomate.opportunities.mockserver.system.FieldProblems;
+import com.onautomate.opportunities.mockserver.errors.FieldProblems;
 import com.onautomate.opportunities.server.model.OpportunityStatusRequest;
 
 /** The body of the status change as read, with the problems its fields have (empty when none). */

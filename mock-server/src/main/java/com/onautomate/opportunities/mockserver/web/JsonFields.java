@@ -1,6 +1,7 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.mockserver.errors.FieldProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.errors;
 
 import com.onautomate.opportunities.server.model.FieldError;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onautomate.opportunities.server.model.ErrorMessage;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Writes the vendor's {@code {"msg": ...}} body where Spring MVC is not involved (filters). */
 @Component
-class ErrorBodies {
+public class ErrorBodies {
 
   private final ObjectMapper json;
 
@@ -18,7 +18,7 @@ class ErrorBodies {
     this.json = json;
   }
 
-  void write(HttpServletResponse response, HttpStatus status, String msg) throws IOException {
+  public void write(HttpServletResponse response, HttpStatus status, String msg) throws IOException {
     byte[] body = json.writeValueAsBytes(new ErrorMessage(msg));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);

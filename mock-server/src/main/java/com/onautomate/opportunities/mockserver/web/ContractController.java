@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.web;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;

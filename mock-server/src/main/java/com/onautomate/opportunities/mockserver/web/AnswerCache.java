@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.web;
 
 import com.onautomate.opportunities.mockserver.tenancy.CurrentLocation;
 import jakarta.servlet.FilterChain;

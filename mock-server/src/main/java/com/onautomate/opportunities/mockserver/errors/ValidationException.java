@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.errors;
 
 /** A 422 with the vendor's field map. */
 public final class ValidationException extends RuntimeException {

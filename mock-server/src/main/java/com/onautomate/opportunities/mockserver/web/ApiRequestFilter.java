@@ -1,5 +1,6 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.web;
 
+import com.onautomate.opportunities.mockserver.errors.ErrorBodies;
 import com.onautomate.opportunities.mockserver.tenancy.CurrentLocation;
 import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import jakarta.servlet.FilterChain;

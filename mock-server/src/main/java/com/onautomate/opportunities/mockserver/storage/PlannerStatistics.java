@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.storage;
 
 import java.util.List;
 import org.slf4j.Logger;

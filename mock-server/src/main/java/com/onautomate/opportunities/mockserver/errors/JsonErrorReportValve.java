@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.errors;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 public final class JsonErrorReportValve extends ErrorReportValve {
 
   /** Installs the valve on the embedded Tomcat's host. */
-  static WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer() {
+  public static WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer() {
     return factory -> factory.addContextCustomizers(
         context -> ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
   }

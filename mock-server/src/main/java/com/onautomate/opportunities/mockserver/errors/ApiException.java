@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.errors;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.storage;
 
 import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.storage;
 
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;

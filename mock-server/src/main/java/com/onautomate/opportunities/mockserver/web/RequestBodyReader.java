@@ -1,10 +1,11 @@
-package com.onautomate.opportunities.mockserver.system;
+package com.onautomate.opportunities.mockserver.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.onautomate.opportunities.mockserver.errors.FieldProblems;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpInputMessage;
