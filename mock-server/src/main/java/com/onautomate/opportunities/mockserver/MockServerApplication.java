@@ -1,15 +1,18 @@
 package com.onautomate.opportunities.mockserver;
 
+import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code java -jar mock-server.jar [--server.port=N] [--spring.datasource.url=...] ...} */
 @SpringBootApplication
+@EnableConfigurationProperties(MockServerProperties.class)
 public class MockServerApplication {
   static final String H2_QUERY_CACHE_SIZE = "h2.queryCacheSize";
 

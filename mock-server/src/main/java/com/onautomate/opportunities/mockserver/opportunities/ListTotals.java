@@ -1,11 +1,11 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
+import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +26,8 @@ class ListTotals {
   private final ConcurrentMap<Key, Long> totals = new ConcurrentHashMap<>();
   private final int maxEntries;
 
-  ListTotals(@Value("${onautomate.list-totals-max:4096}") int maxEntries) {
-    this.maxEntries = Math.max(1, maxEntries);
+  ListTotals(MockServerProperties properties) {
+    this.maxEntries = Math.max(1, properties.listTotalsMax());
   }
 
   /**

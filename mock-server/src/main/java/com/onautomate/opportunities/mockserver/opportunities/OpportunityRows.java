@@ -1,6 +1,8 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
 import com.onautomate.opportunities.mockserver.contacts.Contacts;
+import com.onautomate.opportunities.mockserver.storage.Database;
+import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import com.onautomate.opportunities.server.model.Contact;
 import com.onautomate.opportunities.server.model.Opportunity;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
@@ -12,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,10 @@ class OpportunityRows {
 
   private final int maxScope;
 
-  OpportunityRows(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url,
-                  @Value("${onautomate.contact-scope-max:1000}") int maxScope) {
+  OpportunityRows(JdbcClient jdbc, Database database, MockServerProperties properties) {
     this.jdbc = jdbc;
-    this.h2 = url.startsWith("jdbc:h2:");
-    this.maxScope = maxScope;
+    this.h2 = database.isH2();
+    this.maxScope = properties.contactScopeMax();
   }
 
   Optional<Opportunity> find(String locationId, String pipelineId, String opportunityId) {

@@ -1,8 +1,9 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
+import com.onautomate.opportunities.mockserver.storage.Database;
+import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,10 @@ public class PageBuckets {
   private final int size;
   private final String pageIndex;
 
-  PageBuckets(JdbcClient jdbc, @Value("${onautomate.page-bucket-size:1000}") int size,
-              @Value("${spring.datasource.url:}") String url) {
+  PageBuckets(JdbcClient jdbc, MockServerProperties properties, Database database) {
     this.jdbc = jdbc;
-    this.size = Math.max(1, size);
-    this.pageIndex = url.startsWith("jdbc:h2:") ? " USE INDEX (ix_opportunity_page)" : "";
+    this.size = Math.max(1, properties.pageBucketSize());
+    this.pageIndex = database.isH2() ? " USE INDEX (ix_opportunity_page)" : "";
   }
 
   /** Counts an opportunity just inserted. The caller holds the pipeline's row lock. */

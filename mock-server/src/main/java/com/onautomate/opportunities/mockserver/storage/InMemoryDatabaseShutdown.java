@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,24 +20,22 @@ class InMemoryDatabaseShutdown implements DisposableBean {
 
   private final DataSource dataSource;
   private final String url;
+  private final boolean inMemory;
 
-  InMemoryDatabaseShutdown(DataSource dataSource, @Value("${spring.datasource.url:}") String url) {
+  InMemoryDatabaseShutdown(DataSource dataSource, Database database) {
     this.dataSource = dataSource;
-    this.url = url;
-    if (inMemory()) {
+    this.url = database.url();
+    this.inMemory = database.isH2InMemory();
+    if (inMemory) {
       SERVERS_BY_URL.merge(url, 1, Integer::sum);
     }
   }
 
   @Override
   public void destroy() {
-    if (inMemory() && SERVERS_BY_URL.merge(url, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
+    if (inMemory && SERVERS_BY_URL.merge(url, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
       new JdbcTemplate(dataSource).execute("SHUTDOWN");
       Locations.forgetInMemoryDatabase(url);
     }
-  }
-
-  private boolean inMemory() {
-    return url.startsWith("jdbc:h2:mem:");
   }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +22,9 @@ class PlannerStatistics implements InitializingBean {
   private final JdbcClient jdbc;
   private final boolean postgres;
 
-  PlannerStatistics(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
+  PlannerStatistics(JdbcClient jdbc, Database database) {
     this.jdbc = jdbc;
-    this.postgres = url.startsWith("jdbc:postgresql:");
+    this.postgres = database.isPostgreSql();
   }
 
   @Override

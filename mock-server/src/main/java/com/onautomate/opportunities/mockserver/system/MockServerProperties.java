@@ -2,26 +2,32 @@ package com.onautomate.opportunities.mockserver.system;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The mock server's own settings ({@code onautomate.*}).
+ * The mock server's own settings ({@code onautomate.*}), read here and nowhere else.
  *
- * @param demoData load the demo locations, pipelines, contacts and opportunity at start
+ * @param demoData load the demo contacts and opportunities at start
  * @param rateLimit the per-token rate limit, off unless enabled
+ * @param answerCache the kept answers of the reads (see {@code web.AnswerCache})
+ * @param pageBucketSize opportunities per page bucket (see {@code opportunities.PageBuckets}); not documented
+ *     for users: tests make it small to cross bucket borders with few rows
+ * @param listTotalsMax filtered-list totals remembered (see {@code opportunities.ListTotals}); not documented
+ * @param contactScopeMax matching contacts a filtered list reads by id before it falls back to
+ *     subqueries (see {@code opportunities.OpportunityRows}); not documented
  */
 @ConfigurationProperties("onautomate")
-public record MockServerProperties(Boolean demoData, RateLimit rateLimit) {
-
-  public MockServerProperties {
-    demoData = demoData == null ? Boolean.TRUE : demoData;
-    rateLimit = rateLimit == null ? new RateLimit(false, 100, Duration.ofSeconds(10)) : rateLimit;
-  }
+public record MockServerProperties(@DefaultValue("true") boolean demoData, @DefaultValue RateLimit rateLimit,
+                                   @DefaultValue AnswerCache answerCache, @DefaultValue("1000") int pageBucketSize,
+                                   @DefaultValue("4096") int listTotalsMax, @DefaultValue("1000") int contactScopeMax) {
 
   /** {@code onautomate.rate-limit.enabled=true} turns on the vendor's 100 requests per 10 s per token. */
-  public record RateLimit(boolean enabled, Integer requests, Duration window) {
-    public RateLimit {
-      requests = requests == null ? 100 : requests;
-      window = window == null ? Duration.ofSeconds(10) : window;
-    }
+  public record RateLimit(@DefaultValue("false") boolean enabled, @DefaultValue("100") int requests,
+                          @DefaultValue("10s") Duration window) {
+  }
+
+  /** {@code onautomate.answer-cache.enabled=false} keeps no answers; the bounds apply when it is on. */
+  public record AnswerCache(@DefaultValue("true") boolean enabled, @DefaultValue("4096") int maxEntries,
+                            @DefaultValue("16777216") long maxBytes) {
   }
 }

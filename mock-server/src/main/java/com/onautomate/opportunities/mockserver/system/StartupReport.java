@@ -2,6 +2,7 @@ package com.onautomate.opportunities.mockserver.system;
 
 import static com.onautomate.opportunities.mockserver.DemoData.*;
 
+import com.onautomate.opportunities.mockserver.storage.Database;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
   private final MockServerProperties properties;
+  private final Database database;
 
-  StartupReport(MockServerProperties properties) {
+  StartupReport(MockServerProperties properties, Database database) {
     this.properties = properties;
+    this.database = database;
   }
 
   @Override
@@ -24,10 +27,9 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     String address = env.getProperty("server.address", "127.0.0.1");
     String host = address.equals("0.0.0.0") ? "127.0.0.1" : address.indexOf(':') >= 0 ? "[" + address + "]" : address;
     String url = "http://" + host + ":" + port;
-    String database = env.getProperty("spring.datasource.url", "").replaceAll("(?i)password=[^;&]*", "password=***");
     StringBuilder out = new StringBuilder()
         .append("OnAutomate mock server ready at ").append(url).append('\n')
-        .append("  database:   ").append(database).append('\n')
+        .append("  database:   ").append(database.printableUrl()).append('\n')
         .append("  contract:   ").append(url).append("/openapi.yaml   docs: ").append(url).append("/docs\n")
         .append("  token:      ").append(TOKEN).append("   (second location: ").append(OTHER_TOKEN).append(")\n")
         .append("  pipeline:   ").append(PIPELINE_ID).append(" (Sales, no duplicates)\n")

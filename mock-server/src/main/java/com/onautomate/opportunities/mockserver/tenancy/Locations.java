@@ -1,10 +1,10 @@
 package com.onautomate.opportunities.mockserver.tenancy;
 
+import com.onautomate.opportunities.mockserver.storage.Database;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,10 +33,10 @@ public class Locations {
   private final ConcurrentMap<String, String> locationByToken = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AtomicLong> versions;
 
-  Locations(JdbcClient jdbc, @Value("${spring.datasource.url:}") String databaseUrl) {
+  Locations(JdbcClient jdbc, Database database) {
     this.jdbc = jdbc;
-    this.versions = databaseUrl.startsWith("jdbc:h2:mem:")
-        ? IN_MEMORY_VERSIONS.computeIfAbsent(databaseUrl, url -> new ConcurrentHashMap<>())
+    this.versions = database.isH2InMemory()
+        ? IN_MEMORY_VERSIONS.computeIfAbsent(database.url(), url -> new ConcurrentHashMap<>())
         : null;
   }
 

@@ -7,9 +7,7 @@ import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
 import jakarta.servlet.Filter;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,7 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MockServerProperties.class)
 class WebConfig implements WebMvcConfigurer {
 
   private final List<RequestBodyReader> bodyReaders;
@@ -64,14 +61,12 @@ class WebConfig implements WebMvcConfigurer {
    * check, which tells the location. Off with {@code onautomate.answer-cache.enabled=false}.
    */
   @Bean
-  FilterRegistrationBean<Filter> answerCache(Locations locations,
-      @Value("${onautomate.answer-cache.enabled:true}") boolean enabled,
-      @Value("${onautomate.answer-cache.max-entries:4096}") int maxEntries,
-      @Value("${onautomate.answer-cache.max-bytes:16777216}") long maxBytes) {
-    FilterRegistrationBean<Filter> registration =
-        new FilterRegistrationBean<>(new AnswerCache(locations::dataVersion, maxEntries, maxBytes));
+  FilterRegistrationBean<Filter> answerCache(Locations locations, MockServerProperties properties) {
+    var settings = properties.answerCache();
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        new AnswerCache(locations::dataVersion, settings.maxEntries(), settings.maxBytes()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    registration.setEnabled(enabled);
+    registration.setEnabled(settings.enabled());
     return registration;
   }
 
