@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver;
 
+import com.onautomate.opportunities.mockserver.web.BaseUrl;
 import java.net.URI;
 import java.util.Objects;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -26,13 +27,7 @@ public final class MockServer implements AutoCloseable {
   private MockServer(ConfigurableApplicationContext context) {
     this.context = context;
     this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    String address = context.getEnvironment().getProperty("server.address", "127.0.0.1");
-    if (address.isEmpty() || address.equals("0.0.0.0") || address.equals("::") || address.equals("0:0:0:0:0:0:0:0")) {
-      address = "127.0.0.1";
-    } else if (address.indexOf(':') >= 0) {
-      address = "[" + address + "]";
-    }
-    this.baseUrl = URI.create("http://" + address + ":" + port);
+    this.baseUrl = BaseUrl.of(context.getEnvironment().getProperty("server.address", "127.0.0.1"), port);
   }
 
   /** Starts a server with Spring Boot arguments, e.g. {@code "--server.port=0"}; it binds 127.0.0.1 by default. */
@@ -41,7 +36,10 @@ public final class MockServer implements AutoCloseable {
     return new MockServer(MockServerApplication.application().run(springArgs));
   }
 
-  /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+  /**
+   * {@code http://127.0.0.1:<port>} by default, without a trailing slash; for another
+   * {@code --server.address} see {@link BaseUrl} ({@code ::} gives {@code http://[::1]:<port>}).
+   */
   public URI baseUrl() {
     return baseUrl;
   }

@@ -3,6 +3,7 @@ package com.onautomate.opportunities.mockserver.system;
 import static com.onautomate.opportunities.mockserver.DemoData.*;
 
 import com.onautomate.opportunities.mockserver.storage.Database;
+import com.onautomate.opportunities.mockserver.web.BaseUrl;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -24,9 +25,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
   public void onApplicationEvent(ApplicationReadyEvent event) {
     var env = event.getApplicationContext().getEnvironment();
     int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-    String address = env.getProperty("server.address", "127.0.0.1");
-    String host = address.equals("0.0.0.0") ? "127.0.0.1" : address.indexOf(':') >= 0 ? "[" + address + "]" : address;
-    String url = "http://" + host + ":" + port;
+    String url = BaseUrl.of(env.getProperty("server.address", "127.0.0.1"), port).toString();
     StringBuilder out = new StringBuilder()
         .append("OnAutomate mock server ready at ").append(url).append('\n')
         .append("  database:   ").append(database.printableUrl()).append('\n')
