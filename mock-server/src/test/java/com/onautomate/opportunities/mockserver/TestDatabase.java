@@ -81,11 +81,24 @@ final class TestDatabase implements AutoCloseable {
   }
 
   long queryLong(String sql) {
+    return queryFirst(sql, rs -> rs.getLong(1));
+  }
+
+  String queryString(String sql) {
+    return queryFirst(sql, rs -> rs.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The first column of the first row. */
+  private <T> T queryFirst(String sql, Column<T> column) {
     try (Connection connection = connect();
          Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(sql)) {
       rs.next();
-      return rs.getLong(1);
+      return column.read(rs);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }

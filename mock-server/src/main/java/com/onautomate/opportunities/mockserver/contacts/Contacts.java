@@ -4,18 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onautomate.opportunities.mockserver.storage.Ids;
+import com.onautomate.opportunities.mockserver.storage.SearchKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Contacts: found or created by contactId, else email, else phone, inside the caller's transaction.
- * The database's unique indexes decide between two concurrent creates of the same contact; the
- * loser's transaction fails with a duplicate key and is retried by the caller, and then finds it.
+ * Contacts ({@code contact}, {@code contact_tag}): found or created by contactId, else email, else
+ * phone, inside the caller's transaction. The database's unique indexes decide between two
+ * concurrent creates of the same contact; the loser's transaction fails with a duplicate key and is
+ * retried by the caller, and then finds it. Every contact is written here, so its derived columns
+ * (the {@link SearchKeys} of name, company name and email, the phone key, the tags' JSON and rows)
+ * are made by one rule.
  */
 @Component
 public class Contacts {
@@ -30,6 +33,30 @@ public class Contacts {
     this.jdbc = jdbc;
   }
 
+  /** A contact as it is stored: {@code email} and {@code phone} as given, tags in order, no repeats. */
+  public record NewContact(String id, String locationId, String name, String companyName, String email, String phone,
+                           List<String> tags, long createdAt) {
+  }
+
+  /** Stores a new contact, in the caller's transaction. */
+  public void add(NewContact contact) {
+    List<String> tags = List.copyOf(new LinkedHashSet<>(contact.tags()));
+    // One contact per email, and one per phone among the contacts that have no email (made from a phone alone).
+    String phoneKey = contact.email() == null ? contact.phone() : null;
+    jdbc.sql("""
+            INSERT INTO contact (id, location_id, name, name_lower, company_name, company_name_lower,
+              email, email_key, phone, phone_key, tags, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(contact.id(), contact.locationId(), contact.name(), SearchKeys.lower(contact.name()),
+            contact.companyName(), SearchKeys.lower(contact.companyName()), contact.email(),
+            SearchKeys.lower(contact.email()), contact.phone(), phoneKey, tags.isEmpty() ? "[]" : toJson(tags),
+            contact.createdAt(), contact.createdAt())
+        .update();
+    for (String tag : tags) {
+      jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(contact.id(), tag).update();
+    }
+  }
+
   public boolean exists(String locationId, String contactId) {
     return jdbc.sql("SELECT COUNT(*) FROM contact WHERE id = ? AND location_id = ?")
         .params(contactId, locationId).query(Long.class).single() > 0;
@@ -38,42 +65,24 @@ public class Contacts {
   /** Finds or creates the contact, applies name, company name and tags, and returns its id. */
   public String findOrCreate(String locationId, ContactWrite write, long now) {
     Optional<String> found;
-    String emailKey = null;
     if (write.contactId() != null) {
       found = Optional.of(write.contactId());
     } else if (write.email() != null) {
-      emailKey = write.email().toLowerCase(Locale.ROOT);
       found = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND email_key = ?")
-          .params(locationId, emailKey).query(String.class).optional();
+          .params(locationId, SearchKeys.lower(write.email())).query(String.class).optional();
     } else {
       found = jdbc.sql("SELECT id FROM contact WHERE location_id = ? AND phone = ? ORDER BY created_at, id")
           .params(locationId, write.phone()).query(String.class).list().stream().findFirst();
     }
     if (found.isEmpty()) {
-      return emailKey != null
-          ? insert(locationId, write, write.email(), emailKey, null, now)
-          : insert(locationId, write, null, null, write.phone(), now);
+      // With the write's name, company name and tags already applied.
+      String id = Ids.newId(now);
+      add(new NewContact(id, locationId, write.name(), write.companyName(), write.email(), write.phone(),
+          write.tags() == null ? List.of() : write.tags(), now));
+      return id;
     }
     apply(found.get(), write, now);
     return found.get();
-  }
-
-  /** A new contact, with the write's name, company name and tags already applied. */
-  private String insert(String locationId, ContactWrite write, String email, String emailKey, String phoneKey,
-                        long now) {
-    String id = Ids.newId(now);
-    List<String> tags = write.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(write.tags()));
-    jdbc.sql("""
-            INSERT INTO contact (id, location_id, name, name_lower, company_name, company_name_lower,
-              email, email_key, phone, phone_key, tags, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, locationId, write.name(), lower(write.name()), write.companyName(), lower(write.companyName()),
-            email, emailKey, write.phone(), phoneKey, tags.isEmpty() ? "[]" : toJson(tags), now, now)
-        .update();
-    for (String tag : tags) {
-      jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(id, tag).update();
-    }
-    return id;
   }
 
   /** Name and company name replace; tags are added without repeats. Row-locked, so no tag is lost. */
@@ -101,7 +110,8 @@ public class Contacts {
               company_name = COALESCE(?, company_name), company_name_lower = COALESCE(?, company_name_lower),
               tags = ?, updated_at = ?
             WHERE id = ?""")
-        .params(write.name(), lower(write.name()), write.companyName(), lower(write.companyName()),
+        .params(write.name(), SearchKeys.lower(write.name()), write.companyName(),
+            SearchKeys.lower(write.companyName()),
             added.isEmpty() ? tagsJson : toJson(tags), now, id)
         .update();
     for (String tag : added) {
@@ -126,10 +136,6 @@ public class Contacts {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String lower(String value) {
-    return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
   public Optional<String> idOf(String locationId, String contactId) {

@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
 import com.onautomate.opportunities.mockserver.errors.FieldProblems;
+import com.onautomate.opportunities.mockserver.storage.SearchKeys;
 import com.onautomate.opportunities.mockserver.web.JsonFields;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -54,8 +54,8 @@ final class ListQueryParser implements HandlerInterceptor {
     List<String> tags = params.tags();
     String companyName = params.string("companyName", 255);
     problems.throwIfAny();
-    return new ListQuery(page, limit, lower(title), stageId, status, monetaryValue, assignedTo, contactId,
-        lower(email), lower(name), phone, tags, lower(companyName));
+    return new ListQuery(page, limit, SearchKeys.lower(title), stageId, status, monetaryValue, assignedTo,
+        contactId, SearchKeys.lower(email), SearchKeys.lower(name), phone, tags, SearchKeys.lower(companyName));
   }
 
   private static boolean isStatus(String value) {
@@ -65,10 +65,6 @@ final class ListQueryParser implements HandlerInterceptor {
       }
     }
     return false;
-  }
-
-  private static String lower(String value) {
-    return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
   private record Params(HttpServletRequest request, FieldProblems problems) {

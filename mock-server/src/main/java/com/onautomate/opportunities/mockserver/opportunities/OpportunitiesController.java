@@ -32,7 +32,7 @@ class OpportunitiesController implements OpportunitiesApi {
     // The parameters as checked by ListQueryParser (the same values, with tags kept whole).
     ListQuery query = (ListQuery) RequestContextHolder.currentRequestAttributes()
         .getAttribute(ListQueryParser.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-    OpportunityService.Page result = service.list(CurrentLocation.id(), pipelineId, query);
+    OpportunityStore.Page result = service.list(CurrentLocation.id(), pipelineId, query);
     return ResponseEntity.ok(new OpportunityList(result.opportunities(), links.meta(pipelineId, query, result.total())));
   }
 

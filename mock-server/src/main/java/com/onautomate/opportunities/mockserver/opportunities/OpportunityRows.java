@@ -13,12 +13,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Opportunities with their contact, read in one query each (one join, tags in a column). */
+/**
+ * The list queries of {@link OpportunityStore}, its only caller, and how a row becomes an
+ * {@link Opportunity}: opportunities with their contact, read in one query each (one join, tags in a
+ * column).
+ */
 @Component
 class OpportunityRows {
 
@@ -38,14 +41,6 @@ class OpportunityRows {
     this.jdbc = jdbc;
     this.h2 = database.isH2();
     this.maxScope = properties.contactScopeMax();
-  }
-
-  Optional<Opportunity> find(String locationId, String pipelineId, String opportunityId) {
-    return jdbc.sql("SELECT " + COLUMNS + """
-             FROM opportunity o JOIN contact c ON c.id = o.contact_id
-            WHERE o.id = ? AND o.pipeline_id = ? AND o.location_id = ?""")
-        .params(opportunityId, pipelineId, locationId)
-        .query(MAPPER).optional();
   }
 
   /** One page, oldest first; the page's ids come from the index alone, then the rows are joined. */

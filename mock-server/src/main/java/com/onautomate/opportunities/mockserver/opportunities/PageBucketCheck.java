@@ -1,11 +1,10 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
-import com.onautomate.opportunities.mockserver.tenancy.Locations;
-import java.util.List;
+import com.onautomate.opportunities.mockserver.pipelines.Pipeline;
+import com.onautomate.opportunities.mockserver.pipelines.Pipelines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,38 +14,21 @@ class PageBucketCheck implements InitializingBean {
 
   private static final Logger log = LoggerFactory.getLogger(PageBucketCheck.class);
 
-  private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final PageBuckets buckets;
-  private final Locations locations;
+  private final Pipelines pipelines;
+  private final OpportunityStore store;
 
-  PageBucketCheck(JdbcClient jdbc, TransactionTemplate tx, PageBuckets buckets, Locations locations) {
-    this.jdbc = jdbc;
+  PageBucketCheck(TransactionTemplate tx, Pipelines pipelines, OpportunityStore store) {
     this.tx = tx;
-    this.buckets = buckets;
-    this.locations = locations;
+    this.pipelines = pipelines;
+    this.store = store;
   }
 
   @Override
   public void afterPropertiesSet() {
-    record Row(String pipelineId, String locationId) {
-    }
-    List<Row> pipelines = jdbc.sql("SELECT id, location_id FROM pipeline")
-        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
-    for (Row row : pipelines) {
-      String pipelineId = row.pipelineId();
-      boolean rebuilt = Boolean.TRUE.equals(tx.execute(status -> {
-        // The pipeline's row lock, as creates and deletes take it: nothing changes while it is recounted.
-        jdbc.sql("SELECT id FROM pipeline WHERE id = ? FOR UPDATE").param(pipelineId).query(String.class).single();
-        if (!buckets.rebuildIfStale(pipelineId)) {
-          return false;
-        }
-        // Rows came from elsewhere: totals other servers remember for the location are void.
-        locations.dataChanged(row.locationId());
-        return true;
-      }));
-      if (rebuilt) {
-        log.info("Recounted the pages of pipeline {} (rows were written without the server)", pipelineId);
+    for (Pipeline pipeline : pipelines.all()) {
+      if (Boolean.TRUE.equals(tx.execute(status -> store.recountIfStale(pipeline)))) {
+        log.info("Recounted the pages of pipeline {} (rows were written without the server)", pipeline.id());
       }
     }
   }

@@ -8,12 +8,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Buckets of a pipeline's opportunities in page order (see the {@code page_bucket} table): every
- * change is made by the caller's transaction while it holds the pipeline's row lock, so counts are
- * exact and several servers on one database agree.
+ * Buckets of a pipeline's opportunities in page order (see the {@code page_bucket} table), so that
+ * a deep page costs what page 1 costs. Part of {@link OpportunityStore}, the only caller: every
+ * change is made by the store's write, in its transaction, while it holds the pipeline's row lock,
+ * so counts are exact and several servers on one database agree.
  */
 @Component
-public class PageBuckets {
+class PageBuckets {
 
   /** The first key of a bucket and how many opportunities are in it. */
   record Bucket(long startCreatedAt, String startId, long count) {
@@ -30,7 +31,7 @@ public class PageBuckets {
   }
 
   /** Counts an opportunity just inserted. The caller holds the pipeline's row lock. */
-  public void added(String pipelineId, long createdAt, String id) {
+  void added(String pipelineId, long createdAt, String id) {
     Optional<Bucket> bucket = bucketOf(pipelineId, createdAt, id);
     if (bucket.isEmpty()) {
       List<Bucket> first = jdbc.sql("""
@@ -58,23 +59,18 @@ public class PageBuckets {
   }
 
   /** Uncounts an opportunity just deleted. The caller holds the pipeline's row lock. */
-  public void removed(String pipelineId, long createdAt, String id) {
+  void removed(String pipelineId, long createdAt, String id) {
     bucketOf(pipelineId, createdAt, id).ifPresent(b -> add(pipelineId, b, -1));
   }
 
-  /**
-   * Recounts a pipeline whose buckets do not add up to its opportunities (rows written by SQL
-   * behind the server's back, e.g. a data set loaded by an extra migration). The caller holds the
-   * pipeline's row lock.
-   */
-  boolean rebuildIfStale(String pipelineId) {
-    long rows = jdbc.sql("SELECT COUNT(*) FROM opportunity WHERE pipeline_id = ?").param(pipelineId)
-        .query(Long.class).single();
-    long counted = jdbc.sql("SELECT COALESCE(SUM(row_count), 0) FROM page_bucket WHERE pipeline_id = ?")
+  /** How many opportunities the pipeline's buckets count. */
+  long counted(String pipelineId) {
+    return jdbc.sql("SELECT COALESCE(SUM(row_count), 0) FROM page_bucket WHERE pipeline_id = ?")
         .param(pipelineId).query(Long.class).single();
-    if (rows == counted) {
-      return false;
-    }
+  }
+
+  /** Cuts the pipeline's opportunities into buckets anew. The caller holds the pipeline's row lock. */
+  void rebuild(String pipelineId) {
     jdbc.sql("DELETE FROM page_bucket WHERE pipeline_id = ?").param(pipelineId).update();
     long[] inBucket = {0};
     Object[][] start = {null};
@@ -94,8 +90,6 @@ public class PageBuckets {
     if (inBucket[0] > 0) {
       insertCounted(pipelineId, start[0], inBucket[0]);
     }
-    jdbc.sql("UPDATE pipeline SET opportunity_count = ? WHERE id = ?").params(rows, pipelineId).update();
-    return true;
   }
 
   private void insertCounted(String pipelineId, Object[] start, long count) {

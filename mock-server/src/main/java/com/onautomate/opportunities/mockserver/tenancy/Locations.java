@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Which location (tenant) a bearer token belongs to, and the location's data version. Tokens are
+ * The locations (tenants) and their tokens ({@code location}, {@code api_token}): which location a
+ * bearer token belongs to, and the location's data version. Tokens are
  * never changed or revoked through the API, so a token once found is remembered; an unknown token
  * is asked of the database every time (it may have been created by another server on the same
  * database).
@@ -43,6 +44,16 @@ public class Locations {
   /** Forgets the versions counted for an in-memory database that was dropped (its last server stopped). */
   public static void forgetInMemoryDatabase(String databaseUrl) {
     IN_MEMORY_VERSIONS.remove(databaseUrl);
+  }
+
+  /** A new location with its bearer token, in the caller's transaction. */
+  public void add(String id, String name, String token) {
+    jdbc.sql("INSERT INTO location (id, name) VALUES (?, ?)").params(id, name).update();
+    jdbc.sql("INSERT INTO api_token (token, location_id) VALUES (?, ?)").params(token, id).update();
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM location WHERE id = ?").param(id).query(Long.class).single() > 0;
   }
 
   public Optional<String> locationOfToken(String token) {
