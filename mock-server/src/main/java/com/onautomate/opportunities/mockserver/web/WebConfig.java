@@ -13,7 +13,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.MediaType;
@@ -28,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
+/** The web plumbing wired up: the filters in {@link FilterOrder}, the body readers, JSON whatever is accepted. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -42,7 +42,7 @@ class WebConfig implements WebMvcConfigurer {
   FilterRegistrationBean<Filter> trailingSlashFilter() {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(UrlHandlerFilter.trailingSlashHandler("/v1/**").wrapRequest().build());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(FilterOrder.TRAILING_SLASH);
     return registration;
   }
 
@@ -52,7 +52,7 @@ class WebConfig implements WebMvcConfigurer {
     RateLimiter limiter = limit.enabled() ? new RateLimiter(limit.requests(), limit.window().toMillis()) : null;
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ApiRequestFilter(locations, limiter, errors));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(FilterOrder.API_REQUEST);
     return registration;
   }
 
@@ -65,7 +65,7 @@ class WebConfig implements WebMvcConfigurer {
     var settings = properties.answerCache();
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
         new AnswerCache(locations::dataVersion, settings.maxEntries(), settings.maxBytes()));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setOrder(FilterOrder.ANSWER_CACHE);
     registration.setEnabled(settings.enabled());
     return registration;
   }

@@ -1,0 +1,20 @@
+package com.onautomate.opportunities.mockserver.web;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the servlet filters a request passes before Spring MVC, first to last, in one place:
+ * each relies on what the ones before it did. The gaps leave room for a filter between two others.
+ */
+public final class FilterOrder {
+
+  /** Every {@code /v1/} path also answers with a trailing slash: the path is canonical before anyone reads it. */
+  public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE;
+  /** Token (401), rate limit (429), body size, type and presence ({@link ApiRequestFilter}); sets the location. */
+  public static final int API_REQUEST = Ordered.HIGHEST_PRECEDENCE + 10;
+  /** Kept answers ({@link AnswerCache}): keyed by the location the token check set. */
+  public static final int ANSWER_CACHE = Ordered.HIGHEST_PRECEDENCE + 20;
+
+  private FilterOrder() {
+  }
+}
