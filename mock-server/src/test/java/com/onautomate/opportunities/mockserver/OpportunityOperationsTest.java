@@ -203,7 +203,7 @@ class OpportunityOperationsTest extends ServerTest {
     String yaml = anonymous().get("/openapi.yaml").then().statusCode(200).extract().asString();
     assertThat(yaml).startsWith("openapi: 3.0.3").contains("operationId: listOpportunities");
     String docs = anonymous().get("/docs").then().statusCode(200).extract().asString();
-    assertThat(docs).contains("/openapi.yaml").contains("/webjars/swagger-ui/swagger-ui-bundle.js");
+    assertThat(docs).contains("/openapi.json").contains("/webjars/swagger-ui/swagger-ui-bundle.js");
     anonymous().get("/webjars/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
     anonymous().get("/webjars/swagger-ui/swagger-ui.css").then().statusCode(200);
   }

@@ -25,13 +25,34 @@ class ContractController {
         <div id="swagger-ui"></div>
         <script src="/webjars/swagger-ui/swagger-ui-bundle.js"></script>
         <script>
-          window.ui = SwaggerUIBundle({
-            url: '/openapi.yaml',
-            dom_id: '#swagger-ui',
-            persistAuthorization: true,
-            // Try it out against this server, whatever address it was reached at.
-            requestInterceptor: function (request) { return request; }
-          });
+          // Try it out goes to the server that served this page, at the address and port it was
+          // reached at: the contract's own servers (production first) are replaced, so a token
+          // typed here is never sent anywhere else.
+          var base = window.location.origin + window.location.pathname.replace(/\\/docs\\/?$/, '');
+          fetch(base + '/openapi.json')
+            .then(function (answer) { return answer.json(); })
+            .then(function (spec) {
+              spec.servers = [{url: base, description: 'This mock server'}];
+              // Try it out fills every parameter with its example, and the list's thirteen example
+              // filters together match nothing: here they start empty, so Execute lists the pipeline.
+              Object.values(spec.paths).forEach(function (pathItem) {
+                Object.values(pathItem).forEach(function (operation) {
+                  (operation.parameters || []).forEach(function (parameter) {
+                    if (parameter.in !== 'query') { return; }
+                    var ref = parameter.schema.$ref;
+                    var schema = ref ? spec.components.schemas[ref.split('/').pop()] : parameter.schema;
+                    parameter.schema = Object.assign({}, schema, {example: undefined});
+                    delete parameter.example;
+                  });
+                });
+              });
+              window.ui = SwaggerUIBundle({
+                spec: spec,
+                dom_id: '#swagger-ui',
+                persistAuthorization: true,
+                validatorUrl: null
+              });
+            });
         </script>
       </body>
       </html>
