@@ -31,7 +31,7 @@ class ReferencePageInBrowserTest {
           "operations-Opportunities-listOpportunities", "operations-Opportunities-createOpportunity",
           "operations-Opportunities-getOpportunity", "operations-Opportunities-updateOpportunity",
           "operations-Opportunities-deleteOpportunity", "operations-Opportunities-updateOpportunityStatus");
-      assertThat(page.getTitle()).isEqualTo("OnAutomate Opportunities API 1.1.1 — reference");
+      assertThat(page.getTitle()).matches("OnAutomate Opportunities API \\d+\\.\\d+\\.\\d+ — reference");
       assertThat(page.findElement(By.cssSelector(".info .title")).getText()).contains("OnAutomate Opportunities API");
 
       // Everything came from the file itself: no script, style sheet or font from anywhere else.
