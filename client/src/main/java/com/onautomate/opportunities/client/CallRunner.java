@@ -78,8 +78,8 @@ final class CallRunner {
         return response.body();
       }
       OpportunitiesServiceException error = errors.map(request, response);
-      Duration retryAfter = error instanceof RateLimitException
-          ? ((RateLimitException) error).retryAfter().orElse(null)
+      Duration retryAfter = error instanceof RateLimitException rateLimit
+          ? rateLimit.retryAfter().orElse(null)
           : ErrorMapper.retryAfter(response.headers().get("Retry-After"));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       Optional<Duration> delay =

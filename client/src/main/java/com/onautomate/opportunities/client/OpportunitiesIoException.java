@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.client;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * The server could not be reached, the connection failed or timed out, or its answer could not
@@ -23,6 +24,7 @@ public final class OpportunitiesIoException extends OpportunitiesException {
    */
   @Override
   public synchronized IOException getCause() {
-    return (IOException) super.getCause();
+    // Never null: the only constructor takes the cause, and a cause cannot be replaced once set.
+    return (IOException) Objects.requireNonNull(super.getCause(), "cause");
   }
 }

@@ -227,7 +227,7 @@ public final class OpportunityFilter {
    */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof OpportunityFilter && values().equals(((OpportunityFilter) o).values());
+    return o instanceof OpportunityFilter other && values().equals(other.values());
   }
 
   @Override
