@@ -66,7 +66,7 @@ class BuilderTest {
     try (OpportunitiesClient client = OpportunitiesClient.builder().baseUrl(server.url("/").uri()).token(TOKEN).build()) {
       client.getOpportunity(PIPELINE, OPPORTUNITY);
     }
-    assertThat(take(server).getHeader("User-Agent")).matches("onautomate-opportunities-java/1\\.1\\.1\\S* Java/\\S+");
+    assertThat(take(server).getHeader("User-Agent")).matches("onautomate-opportunities-java/\\d+\\.\\d+\\.\\d+\\S* Java/\\S+");
   }
 
   @Test
