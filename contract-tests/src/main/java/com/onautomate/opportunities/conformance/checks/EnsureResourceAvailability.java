@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
 
 /** Catches a just-created opportunity that the linked operations answer 404. */
 public final class EnsureResourceAvailability implements Check {
@@ -12,7 +13,7 @@ public final class EnsureResourceAvailability implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (!exchange.isStep("read-after-create")) {
+    if (exchange.step() != Step.READ_AFTER_CREATE) {
       return CheckResult.skip();
     }
     int status = exchange.response().status();

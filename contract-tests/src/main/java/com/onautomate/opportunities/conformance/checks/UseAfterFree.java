@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
 
 /** Catches a deleted opportunity that is still answered (anything but 404 after a successful DELETE). */
 public final class UseAfterFree implements Check {
@@ -12,7 +13,7 @@ public final class UseAfterFree implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (!exchange.isStep("after-delete")) {
+    if (exchange.step() != Step.AFTER_DELETE) {
       return CheckResult.skip();
     }
     int status = exchange.response().status();

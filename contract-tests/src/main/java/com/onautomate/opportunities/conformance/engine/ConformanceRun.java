@@ -92,7 +92,7 @@ public final class ConformanceRun {
 
   private RunResult runPhases() {
     Exchange first = send(gen.positive(list, Phase.EXAMPLES, "preflight: first page", null,
-        List.of(pair("limit", "1")), null), null, List.of(), Map.of());
+        List.of(pair("limit", "1")), null), Step.NONE, Facts.NONE);
     // Nothing can be verified without access to the pipeline: that is a bad argument, not a failing server.
     if (first.response().status() == 401) {
       throw new IllegalArgumentException("the server answers 401 to the token given; check --token");
@@ -161,7 +161,7 @@ public final class ConformanceRun {
     List<Future<Judged>> futures = new ArrayList<>(ready.size());
     for (TestCase c : ready) {
       futures.add(pool.submit(() -> {
-        Exchange e = new Exchange(c, transport.send(c.request()), null, List.of(), Map.of());
+        Exchange e = new Exchange(c, transport.send(c.request()));
         return new Judged(e, recorder.judge(e));
       }));
     }
@@ -188,9 +188,9 @@ public final class ConformanceRun {
 
   // ------------------------------------------------------------------ sending
 
-  Exchange send(TestCase c, String step, List<Exchange> history, Map<String, Object> facts) {
+  Exchange send(TestCase c, Step step, Facts facts) {
     Response response = transport.send(c.request());
-    Exchange exchange = new Exchange(c, response, step, history, facts);
+    Exchange exchange = new Exchange(c, response, step, facts);
     track(exchange);
     recorder.record(exchange);
     return exchange;
@@ -218,7 +218,7 @@ public final class ConformanceRun {
   String createFixture(Phase phase, ObjectNode body) {
     Exchange e = send(new TestCase(create, phase, Kind.POSITIVE, "fixture", null,
         gen.request(create, gen.pathParams(create, null), List.of(), Json.write(body), options.token())),
-        "fixture", List.of(), Map.of());
+        Step.FIXTURE, Facts.NONE);
     String id = Json.text(Json.parse(e.response().body()), "id");
     return id != null ? id : "unknown" + gen.identities().marker();
   }
@@ -288,11 +288,9 @@ public final class ConformanceRun {
     body.put("monetaryValue", 1000 + n);
     body.put("assignedTo", "user-" + n);
     body.put("source", "conformance");
-    List<Exchange> history = new ArrayList<>();
     TestCase createCase = new TestCase(create, Phase.STATEFUL, Kind.POSITIVE, "stateful create", null,
         gen.request(create, gen.pathParams(create, null), List.of(), Json.write(body), options.token()));
-    Exchange created = send(createCase, "create", history, Map.of());
-    history.add(created);
+    Exchange created = send(createCase, Step.CREATE, Facts.NONE);
     JsonNode createdBody = Json.parse(created.response().body());
     if (!created.response().is2xx() || Json.text(createdBody, "id") == null) {
       return;
@@ -304,12 +302,11 @@ public final class ConformanceRun {
       return;
     }
     Exchange read = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after create (link)", null,
-        gen.request(get, getParams, List.of(), null, options.token())), "read-after-create", history, Map.of());
-    history.add(read);
+        gen.request(get, getParams, List.of(), null, options.token())), Step.READ_AFTER_CREATE,
+        new Facts.ReadAfterCreate(created));
     JsonNode current = Json.parse(read.response().body());
-    Exchange listed = listAll(Map.of("email", body.get("email").asText()), "filter", Phase.STATEFUL, history,
-        Set.of(id), "email", List.of(body.get("email").asText()));
-    history.add(listed);
+    listAll(Map.of("email", body.get("email").asText()), Phase.STATEFUL, Set.of(id), "email",
+        List.of(body.get("email").asText()));
 
     Map<String, String> updParams = linkParams(links, update, created);
     if (updParams != null && current != null) {
@@ -317,12 +314,12 @@ public final class ConformanceRun {
       u1.put("stageId", gen.otherStage(body.get("stageId").asText()));
       u1.put("title", body.get("title").asText() + " v2");
       u1.remove(List.of("monetaryValue", "source"));
-      current = updateStep(updParams, u1, current, history);
+      current = updateStep(updParams, u1, current);
       ObjectNode u2 = u1.deepCopy();
       u2.put("status", "won");
       u2.putArray("tags").add("stateful-more");
       if (current != null) {
-        current = updateStep(updParams, u2, current, history);
+        current = updateStep(updParams, u2, current);
       }
     }
     Map<String, String> stParams = linkParams(links, status, created);
@@ -330,12 +327,12 @@ public final class ConformanceRun {
       ObjectNode s1 = Json.object();
       s1.put("status", Json.text(current, "status"));
       s1.put("stageId", gen.otherStage(Json.text(current, "pipelineStageId")));
-      current = statusStep(stParams, s1, current, history);
+      current = statusStep(stParams, s1, current);
       if (current != null) {
         ObjectNode s2 = Json.object();
         s2.put("status", "lost");
         s2.put("stageId", Json.text(current, "pipelineStageId"));
-        current = statusStep(stParams, s2, current, history);
+        current = statusStep(stParams, s2, current);
       }
     }
     Map<String, String> delParams = linkParams(links, delete, created);
@@ -344,61 +341,58 @@ public final class ConformanceRun {
     }
     tick();
     Exchange deleted = send(new TestCase(delete, Phase.STATEFUL, Kind.POSITIVE, "delete (link)", null,
-        gen.request(delete, delParams, List.of(), null, options.token())), "delete", history, Map.of());
-    history.add(deleted);
+        gen.request(delete, delParams, List.of(), null, options.token())), Step.DELETE, Facts.NONE);
     if (!deleted.response().is2xx()) {
       return;
     }
     send(new TestCase(get, Phase.STATEFUL, Kind.SCENARIO, "read after delete", null,
-        gen.request(get, getParams, List.of(), null, options.token())), "after-delete", history, Map.of());
+        gen.request(get, getParams, List.of(), null, options.token())), Step.AFTER_DELETE, Facts.NONE);
     send(new TestCase(list, Phase.STATEFUL, Kind.SCENARIO, "list after delete", null,
         gen.request(list, gen.pathParams(list, null),
             List.of(pair("email", body.get("email").asText()), pair("limit", "100")), null, options.token())),
-        "list-after-delete", history, Map.of("deletedId", id));
+        Step.LIST_AFTER_DELETE, new Facts.ListAfterDelete(id));
     if (updParams != null) {
       send(new TestCase(update, Phase.STATEFUL, Kind.SCENARIO, "update after delete", null,
-          gen.request(update, updParams, List.of(), Json.write(body), options.token())), "after-delete", history,
-          Map.of());
+          gen.request(update, updParams, List.of(), Json.write(body), options.token())), Step.AFTER_DELETE,
+          Facts.NONE);
     }
     if (stParams != null) {
       ObjectNode s = Json.object();
       s.put("status", "open");
       s.put("stageId", options.stageIds().get(0));
       send(new TestCase(status, Phase.STATEFUL, Kind.SCENARIO, "status change after delete", null,
-          gen.request(status, stParams, List.of(), Json.write(s), options.token())), "after-delete", history,
-          Map.of());
+          gen.request(status, stParams, List.of(), Json.write(s), options.token())), Step.AFTER_DELETE,
+          Facts.NONE);
     }
     send(new TestCase(delete, Phase.STATEFUL, Kind.SCENARIO, "delete again", null,
-        gen.request(delete, delParams, List.of(), null, options.token())), "after-delete", history, Map.of());
+        gen.request(delete, delParams, List.of(), null, options.token())), Step.AFTER_DELETE, Facts.NONE);
   }
 
-  private JsonNode updateStep(Map<String, String> params, ObjectNode body, JsonNode before, List<Exchange> history) {
+  private JsonNode updateStep(Map<String, String> params, ObjectNode body, JsonNode before) {
     tick();
     Exchange u = send(new TestCase(update, Phase.STATEFUL, Kind.POSITIVE, "stateful update (link)", null,
-        gen.request(update, params, List.of(), Json.write(body), options.token())), "update", history,
-        Map.of("before", before));
-    history.add(u);
+        gen.request(update, params, List.of(), Json.write(body), options.token())), Step.UPDATE,
+        new Facts.Update(before));
     if (!u.response().is2xx()) {
       return null;
     }
     Exchange r = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after update", null,
-        gen.request(get, params, List.of(), null, options.token())), "read-after-update", history, Map.of());
-    history.add(r);
+        gen.request(get, params, List.of(), null, options.token())), Step.READ_AFTER_UPDATE,
+        new Facts.ReadAfterUpdate(u));
     return Json.parse(r.response().body());
   }
 
-  private JsonNode statusStep(Map<String, String> params, ObjectNode body, JsonNode before, List<Exchange> history) {
+  private JsonNode statusStep(Map<String, String> params, ObjectNode body, JsonNode before) {
     tick();
     Exchange s = send(new TestCase(status, Phase.STATEFUL, Kind.POSITIVE, "stateful status change (link)", null,
-        gen.request(status, params, List.of(), Json.write(body), options.token())), "status", history, Map.of());
-    history.add(s);
+        gen.request(status, params, List.of(), Json.write(body), options.token())), Step.STATUS_CHANGE,
+        Facts.NONE);
     if (!s.response().is2xx()) {
       return null;
     }
     Exchange r = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after status change", null,
-        gen.request(get, params, List.of(), null, options.token())), "read-after-status", history,
-        Map.of("before", before));
-    history.add(r);
+        gen.request(get, params, List.of(), null, options.token())), Step.READ_AFTER_STATUS_CHANGE,
+        new Facts.ReadAfterStatusChange(s, before));
     return Json.parse(r.response().body());
   }
 
@@ -447,8 +441,7 @@ public final class ConformanceRun {
    * Lists every page of a filtered query (limit 100); the last page's exchange carries the filter facts
    * ({@code param}, {@code values}, {@code items} of all pages, {@code mustInclude}) under {@code step}.
    */
-  Exchange listAll(Map<String, Object> filter, String step, Phase phase, List<Exchange> history,
-                   Set<String> mustInclude, String param, List<String> values) {
+  Exchange listAll(Map<String, Object> filter, Phase phase, Set<String> mustInclude, String param, List<String> values) {
     List<JsonNode> items = new ArrayList<>();
     Exchange last = null;
     for (int page = 1; page <= 30; page++) {
@@ -472,19 +465,14 @@ public final class ConformanceRun {
       }
       boolean more = r.status() == 200 && body != null && body.path("meta").path("nextPage").isInt()
           && opps != null && !opps.isEmpty();
-      Map<String, Object> facts = more ? Map.of() : Map.of("param", param, "values", values, "items", items,
-          "mustInclude", mustInclude);
-      last = new Exchange(c, r, more ? null : step, history, facts);
+      last = more ? new Exchange(c, r)
+          : new Exchange(c, r, Step.FILTER, new Facts.Filter(param, values, items, mustInclude));
       recorder.record(last);
       if (!more) {
         break;
       }
     }
     return last;
-  }
-
-  Exchange sendRecorded(TestCase c, String step, List<Exchange> history, Map<String, Object> facts) {
-    return send(c, step, history, facts);
   }
 
   Recorder recorder() {

@@ -3,22 +3,24 @@ package com.onautomate.opportunities.conformance.engine;
 import com.onautomate.opportunities.conformance.http.Request;
 import com.onautomate.opportunities.conformance.http.Response;
 import com.onautomate.opportunities.conformance.spec.Operation;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One request sent and the response received, with what the checks need to judge it.
  *
- * @param step the scenario step this is (e.g. {@code read-after-create}), or null for a plain case
- * @param history the earlier exchanges of the same scenario, oldest first
- * @param facts what the scenario knows that the exchange cannot tell (e.g. fixtures that a filter must return)
+ * @param step what the exchange is in a sequence or scenario ({@link Step#NONE} for a plain case)
+ * @param facts what the sequence knows that the exchange cannot tell, of the type {@code step} declares
  */
-public record Exchange(TestCase testCase, Response response, String step, List<Exchange> history,
-                       Map<String, Object> facts) {
+public record Exchange(TestCase testCase, Response response, Step step, Facts facts) {
 
   public Exchange {
-    history = List.copyOf(history);
-    facts = Map.copyOf(facts);
+    if (!step.facts().isInstance(facts)) {
+      throw new IllegalArgumentException(step + " carries " + step.facts().getSimpleName() + ", not " + facts);
+    }
+  }
+
+  /** A plain case's exchange: no step, no facts. */
+  public Exchange(TestCase testCase, Response response) {
+    this(testCase, response, Step.NONE, Facts.NONE);
   }
 
   public Operation operation() {
@@ -33,12 +35,8 @@ public record Exchange(TestCase testCase, Response response, String step, List<E
     return testCase.kind();
   }
 
-  public boolean isStep(String name) {
-    return name.equals(step);
-  }
-
-  @SuppressWarnings("unchecked")
-  public <T> T fact(String name) {
-    return (T) facts.get(name);
+  /** The facts of this exchange's step, e.g. {@code exchange.facts(Facts.Filter.class)} on a {@link Step#FILTER}. */
+  public <F extends Facts> F facts(Class<F> type) {
+    return type.cast(facts);
   }
 }

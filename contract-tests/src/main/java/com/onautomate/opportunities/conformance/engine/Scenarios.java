@@ -50,7 +50,7 @@ final class Scenarios {
 
   private JsonNode create(ObjectNode body) {
     Exchange e = run.send(scenario(run.create(), Kind.POSITIVE, "scenario fixture", path(run.create(), null),
-        List.of(), Json.write(body), options.token()), "create", List.of(), Map.of());
+        List.of(), Json.write(body), options.token()), Step.CREATE, Facts.NONE);
     return e.response().is2xx() ? Json.parse(e.response().body()) : null;
   }
 
@@ -83,7 +83,6 @@ final class Scenarios {
   /** Walks every page of a query with a small limit; the page past the end included. */
   private void walk(Map<String, String> filter, int limit, Set<String> expected, boolean followNextUrl) {
     List<JsonNode> bodies = new ArrayList<>();
-    List<Exchange> history = new ArrayList<>();
     String nextUrl = null;
     String pageTwoIds = null;
     for (int page = 1; page <= 200; page++) {
@@ -100,24 +99,14 @@ final class Scenarios {
         bodies.add(body);
       }
       boolean last = !ok || body.path("opportunities").isEmpty();
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("page", page);
-      facts.put("limit", limit);
       if (page == 1 && ok && body.path("meta").path("nextPageUrl").isTextual()) {
         nextUrl = body.path("meta").path("nextPageUrl").asText();
       }
       if (page == 2 && ok) {
         pageTwoIds = ids(body);
       }
-      if (last) {
-        facts.put("pages", bodies);
-        if (expected != null) {
-          facts.put("expectedIds", expected);
-        }
-      }
-      Exchange e = new Exchange(c, response, "page", history, facts);
-      run.recorder().record(e);
-      history.add(e);
+      run.recorder().record(new Exchange(c, response, Step.PAGE,
+          new Facts.Page(page, limit, last ? new Facts.Page.Walk(bodies, expected) : null)));
       if (last) {
         break;
       }
@@ -132,12 +121,8 @@ final class Scenarios {
       TestCase c = new TestCase(run.list(), Phase.SEMANTIC, Kind.POSITIVE, "nextPageUrl of page 1", null, r);
       var response = run.transport().send(r);
       JsonNode body = Json.parse(response.body());
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("page", 2);
-      facts.put("limit", limit);
-      facts.put("nextPageUrlIds", body == null ? response.describe() : ids(body));
-      facts.put("pageTwoIds", pageTwoIds);
-      run.recorder().record(new Exchange(c, response, "page", history, facts));
+      run.recorder().record(new Exchange(c, response, Step.NEXT_PAGE_URL,
+          new Facts.NextPageUrl(limit, body == null ? response.describe() : ids(body), pageTwoIds)));
     }
   }
 
@@ -190,12 +175,12 @@ final class Scenarios {
         }
       }
       Object value = c.getValue().size() == 1 ? c.getValue().get(0) : c.getValue();
-      run.listAll(Map.of(c.getKey(), value), "filter", Phase.SEMANTIC, List.of(), must, c.getKey(), c.getValue());
+      run.listAll(Map.of(c.getKey(), value), Phase.SEMANTIC, must, c.getKey(), c.getValue());
     }
     if (params.contains("tags")) {
       List<String> one = List.of(m + "-t1");
       Set<String> must = new LinkedHashSet<>(List.of(Json.text(f1, "id"), Json.text(f2, "id")));
-      run.listAll(Map.of("tags", one), "filter", Phase.SEMANTIC, List.of(), must, "tags", one);
+      run.listAll(Map.of("tags", one), Phase.SEMANTIC, must, "tags", one);
     }
   }
 
@@ -224,34 +209,33 @@ final class Scenarios {
       return;
     }
     String contactId = Json.text(original.get("contact"), "id");
-    List<Exchange> history = new ArrayList<>();
     ObjectNode byEmail = body("Duplicate by email");
     byEmail.put("email", email.toUpperCase(Locale.ROOT));
-    history.add(run.send(scenario(run.create(), Kind.SCENARIO, "second opportunity, same email",
-        path(run.create(), null), List.of(), Json.write(byEmail), options.token()), "duplicate", history, Map.of()));
+    run.send(scenario(run.create(), Kind.SCENARIO, "second opportunity, same email",
+        path(run.create(), null), List.of(), Json.write(byEmail), options.token()), Step.DUPLICATE, Facts.NONE);
     ObjectNode byId = body("Duplicate by contactId");
     byId.remove("email");
     byId.put("contactId", contactId);
-    history.add(run.send(scenario(run.create(), Kind.SCENARIO, "second opportunity, same contactId",
-        path(run.create(), null), List.of(), Json.write(byId), options.token()), "duplicate", history, Map.of()));
+    run.send(scenario(run.create(), Kind.SCENARIO, "second opportunity, same contactId",
+        path(run.create(), null), List.of(), Json.write(byId), options.token()), Step.DUPLICATE, Facts.NONE);
     ObjectNode other = body("Duplicate other");
     String otherEmail = other.get("email").asText();
     JsonNode second = create(other);
     if (second != null) {
       ObjectNode move = body("Duplicate moved");
       move.put("email", email);
-      history.add(run.send(scenario(run.update(), Kind.SCENARIO, "move to a contact that has one already",
-          path(run.update(), Json.text(second, "id")), List.of(), Json.write(move), options.token()), "duplicate",
-          history, Map.of()));
-      count(otherEmail, 1, history);
+      run.send(scenario(run.update(), Kind.SCENARIO, "move to a contact that has one already",
+          path(run.update(), Json.text(second, "id")), List.of(), Json.write(move), options.token()), Step.DUPLICATE,
+          Facts.NONE);
+      count(otherEmail, 1);
     }
-    count(email, 1, history);
+    count(email, 1);
   }
 
-  private void count(String email, long expected, List<Exchange> history) {
+  private void count(String email, long expected) {
     run.send(scenario(run.list(), Kind.POSITIVE, "count after refused duplicates", path(run.list(), null),
         List.of(ConformanceRun.pair("email", email), ConformanceRun.pair("limit", "100")), null, options.token()),
-        "duplicate-count", history, Map.of("expectedTotal", expected));
+        Step.DUPLICATE_COUNT, new Facts.DuplicateCount(expected));
   }
 
   // ------------------------------------------------------------------ contact identification
@@ -260,16 +244,16 @@ final class Scenarios {
     ObjectNode none = body("No contact");
     none.remove("email");
     run.send(scenario(run.create(), Kind.NEGATIVE, "no contactId, email or phone", path(run.create(), null),
-        List.of(), Json.write(none), options.token()), null, List.of(), Map.of());
+        List.of(), Json.write(none), options.token()), Step.NONE, Facts.NONE);
     run.send(scenario(run.update(), Kind.NEGATIVE, "no contactId, email or phone", path(run.update(), fixture),
-        List.of(), Json.write(none), options.token()), null, List.of(), Map.of());
+        List.of(), Json.write(none), options.token()), Step.NONE, Facts.NONE);
     ObjectNode unknown = body("Unknown contact");
     unknown.remove("email");
     unknown.put("contactId", "unknown" + ids.marker());
     run.send(scenario(run.create(), Kind.SCENARIO, "an unknown contactId", path(run.create(), null), List.of(),
-        Json.write(unknown), options.token()), "unknown-contact", List.of(), Map.of());
+        Json.write(unknown), options.token()), Step.UNKNOWN_CONTACT, Facts.NONE);
     run.send(scenario(run.update(), Kind.SCENARIO, "an unknown contactId", path(run.update(), fixture), List.of(),
-        Json.write(unknown), options.token()), "unknown-contact", List.of(), Map.of());
+        Json.write(unknown), options.token()), Step.UNKNOWN_CONTACT, Facts.NONE);
   }
 
   // ------------------------------------------------------------------ tenants
@@ -277,29 +261,29 @@ final class Scenarios {
   private void tenantIsolation(String fixture) {
     String other = options.otherToken();
     Exchange before = run.send(scenario(run.get(), Kind.POSITIVE, "read before the other location tries",
-        path(run.get(), fixture), List.of(), null, options.token()), null, List.of(), Map.of());
+        path(run.get(), fixture), List.of(), null, options.token()), Step.NONE, Facts.NONE);
     if (before.response().status() != 200) {
       return;
     }
     JsonNode state = Json.parse(before.response().body());
     run.send(scenario(run.get(), Kind.SCENARIO, "read with the other location's token", path(run.get(), fixture),
-        List.of(), null, other), "other-tenant", List.of(), Map.of());
+        List.of(), null, other), Step.OTHER_TENANT, Facts.NONE);
     run.send(scenario(run.list(), Kind.SCENARIO, "list with the other location's token", path(run.list(), null),
-        List.of(), null, other), "other-tenant", List.of(), Map.of());
+        List.of(), null, other), Step.OTHER_TENANT, Facts.NONE);
     ObjectNode change = body("Changed by another location");
     run.send(scenario(run.update(), Kind.SCENARIO, "update with the other location's token",
-        path(run.update(), fixture), List.of(), Json.write(change), other), "other-tenant", List.of(), Map.of());
+        path(run.update(), fixture), List.of(), Json.write(change), other), Step.OTHER_TENANT, Facts.NONE);
     ObjectNode st = Json.object();
     st.put("status", "abandoned");
     st.put("stageId", options.stageIds().get(0));
     run.send(scenario(run.status(), Kind.SCENARIO, "status change with the other location's token",
-        path(run.status(), fixture), List.of(), Json.write(st), other), "other-tenant", List.of(), Map.of());
+        path(run.status(), fixture), List.of(), Json.write(st), other), Step.OTHER_TENANT, Facts.NONE);
     run.send(scenario(run.create(), Kind.SCENARIO, "create in this pipeline with the other location's token",
         path(run.create(), null), List.of(), Json.write(body("Created by another location")), other),
-        "other-tenant", List.of(), Map.of());
+        Step.OTHER_TENANT, Facts.NONE);
     run.send(scenario(run.delete(), Kind.SCENARIO, "delete with the other location's token",
-        path(run.delete(), fixture), List.of(), null, other), "other-tenant", List.of(), Map.of());
+        path(run.delete(), fixture), List.of(), null, other), Step.OTHER_TENANT, Facts.NONE);
     run.send(scenario(run.get(), Kind.POSITIVE, "read after the other location tried", path(run.get(), fixture),
-        List.of(), null, options.token()), "tenant-readback", List.of(), Map.of("before", state));
+        List.of(), null, options.token()), Step.TENANT_READBACK, new Facts.TenantReadback(state));
   }
 }

@@ -5,6 +5,7 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Json;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ public final class ContactIdentificationRule implements Check {
       return CheckResult.skip();
     }
     JsonNode answer = Json.parse(exchange.response().body());
-    if (exchange.isStep("unknown-contact")) {
+    if (exchange.step() == Step.UNKNOWN_CONTACT) {
       JsonNode entry = answer == null ? null : answer.get("contactId");
       if (status == 422 && entry != null && "invalid".equals(Json.text(entry, "rule"))) {
         return CheckResult.pass();

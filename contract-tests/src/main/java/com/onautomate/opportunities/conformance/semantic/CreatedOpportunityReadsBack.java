@@ -5,6 +5,8 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import java.util.List;
 
@@ -29,11 +31,8 @@ public final class CreatedOpportunityReadsBack implements Check {
       return verdict(exchange, Expectations.mismatches(sent, Json.parse(exchange.response().body()),
           Expectations.pathSegment(exchange, 3), null), "the values sent to create");
     }
-    if (exchange.isStep("read-after-create")) {
-      Exchange create = exchange.history().stream().filter(e -> e.isStep("create")).reduce((a, b) -> b).orElse(null);
-      if (create == null) {
-        return CheckResult.skip();
-      }
+    if (exchange.step() == Step.READ_AFTER_CREATE) {
+      Exchange create = exchange.facts(Facts.ReadAfterCreate.class).create();
       JsonNode created = Json.parse(create.response().body());
       JsonNode read = Json.parse(exchange.response().body());
       List<String> diffs = Expectations.mismatches(Json.parse(create.request().body()), read,

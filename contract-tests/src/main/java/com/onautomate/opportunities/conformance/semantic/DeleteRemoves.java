@@ -5,6 +5,8 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 
 /** Catches a delete that answers a body or leaves the opportunity in the list. */
@@ -24,10 +26,10 @@ public final class DeleteRemoves implements Check {
       }
       return CheckResult.pass();
     }
-    if (!exchange.isStep("list-after-delete") || !exchange.response().is2xx()) {
+    if (exchange.step() != Step.LIST_AFTER_DELETE || !exchange.response().is2xx()) {
       return CheckResult.skip();
     }
-    String deleted = exchange.fact("deletedId");
+    String deleted = exchange.facts(Facts.ListAfterDelete.class).deletedId();
     JsonNode page = Json.parse(exchange.response().body());
     JsonNode items = page == null ? null : page.get("opportunities");
     if (items == null || !items.isArray()) {

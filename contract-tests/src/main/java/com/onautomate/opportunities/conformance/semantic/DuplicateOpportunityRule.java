@@ -5,6 +5,8 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 
 /** Catches a second opportunity for the same contact in a pipeline that does not allow duplicates, or a partial write. */
@@ -18,7 +20,7 @@ public final class DuplicateOpportunityRule implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (exchange.isStep("duplicate")) {
+    if (exchange.step() == Step.DUPLICATE) {
       JsonNode body = Json.parse(exchange.response().body());
       if (exchange.response().status() == 400 && MESSAGE.equals(Json.text(body, "msg"))) {
         return CheckResult.pass();
@@ -26,8 +28,8 @@ public final class DuplicateOpportunityRule implements Check {
       return CheckResult.fail("Duplicate opportunity not refused", exchange.response().describe(),
           "400 {\"msg\": \"" + MESSAGE + "\"}");
     }
-    if (exchange.isStep("duplicate-count") && exchange.response().status() == 200) {
-      long expected = ((Number) exchange.fact("expectedTotal")).longValue();
+    if (exchange.step() == Step.DUPLICATE_COUNT && exchange.response().status() == 200) {
+      long expected = exchange.facts(Facts.DuplicateCount.class).expectedTotal();
       JsonNode body = Json.parse(exchange.response().body());
       long total = body == null ? -1 : body.path("meta").path("total").asLong(-1);
       if (total == expected) {

@@ -5,13 +5,13 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Catches a list filter that returns an opportunity it does not match, or misses one that it matches. */
@@ -24,13 +24,14 @@ public final class FiltersMatch implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (!exchange.isStep("filter") || exchange.response().status() != 200) {
+    if (exchange.step() != Step.FILTER || exchange.response().status() != 200) {
       return CheckResult.skip();
     }
-    String param = exchange.fact("param");
-    List<String> values = exchange.fact("values");
-    List<JsonNode> items = exchange.fact("items");
-    Set<String> mustInclude = exchange.fact("mustInclude");
+    Facts.Filter filter = exchange.facts(Facts.Filter.class);
+    String param = filter.param();
+    List<String> values = filter.values();
+    List<JsonNode> items = filter.items();
+    Set<String> mustInclude = filter.mustInclude();
     List<String> wrong = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode item : items) {

@@ -5,7 +5,9 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,24 +25,28 @@ public final class PagesPartition implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (!exchange.isStep("page") || exchange.response().status() != 200) {
+    boolean paging = exchange.step() == Step.PAGE || exchange.step() == Step.NEXT_PAGE_URL;
+    if (!paging || exchange.response().status() != 200) {
       return CheckResult.skip();
     }
     JsonNode body = Json.parse(exchange.response().body());
     if (body == null || !body.path("opportunities").isArray() || !body.path("meta").isObject()) {
       return CheckResult.skip();
     }
-    int page = exchange.fact("page");
-    int limit = exchange.fact("limit");
-    List<String> problems = new ArrayList<>(meta(body, page, limit));
-    List<JsonNode> pages = exchange.fact("pages");
-    if (pages != null) {
-      problems.addAll(partition(pages, exchange.fact("expectedIds")));
-    }
-    String nextUrlIds = exchange.fact("nextPageUrlIds");
-    String pageTwoIds = exchange.fact("pageTwoIds");
-    if (nextUrlIds != null && !nextUrlIds.equals(pageTwoIds)) {
-      problems.add("following nextPageUrl of page 1 lists " + nextUrlIds + " but page=2 lists " + pageTwoIds);
+    List<String> problems = new ArrayList<>();
+    if (exchange.step() == Step.PAGE) {
+      Facts.Page page = exchange.facts(Facts.Page.class);
+      problems.addAll(meta(body, page.page(), page.limit()));
+      if (page.walk() != null) {
+        problems.addAll(partition(page.walk().pages(), page.walk().expectedIds()));
+      }
+    } else {
+      Facts.NextPageUrl next = exchange.facts(Facts.NextPageUrl.class);
+      problems.addAll(meta(body, next.page(), next.limit()));
+      if (!next.listedIds().equals(next.pageTwoIds())) {
+        problems.add("following nextPageUrl of page 1 lists " + next.listedIds() + " but page=2 lists "
+            + next.pageTwoIds());
+      }
     }
     if (problems.isEmpty()) {
       return CheckResult.pass();

@@ -5,6 +5,8 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +21,13 @@ public final class StatusChangePersists implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (!exchange.isStep("read-after-status") || !exchange.response().is2xx()) {
+    if (exchange.step() != Step.READ_AFTER_STATUS_CHANGE || !exchange.response().is2xx()) {
       return CheckResult.skip();
     }
-    Exchange change = exchange.history().stream().filter(e -> e.isStep("status")).reduce((a, b) -> b).orElse(null);
-    JsonNode before = exchange.fact("before");
-    if (change == null || before == null || !change.response().is2xx()) {
+    Facts.ReadAfterStatusChange facts = exchange.facts(Facts.ReadAfterStatusChange.class);
+    Exchange change = facts.change();
+    JsonNode before = facts.before();
+    if (before == null || !change.response().is2xx()) {
       return CheckResult.skip();
     }
     JsonNode sent = Json.parse(change.request().body());

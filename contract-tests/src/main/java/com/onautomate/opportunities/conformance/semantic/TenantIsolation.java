@@ -5,6 +5,8 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 
 /** Catches one location's token reading, listing, changing or deleting another location's opportunities. */
@@ -17,7 +19,7 @@ public final class TenantIsolation implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (exchange.isStep("other-tenant")) {
+    if (exchange.step() == Step.OTHER_TENANT) {
       if (exchange.response().status() == 404) {
         return CheckResult.pass();
       }
@@ -25,8 +27,8 @@ public final class TenantIsolation implements Check {
           exchange.response().describe() + " with the other location's token",
           "404 {\"msg\": \"Not Found\"}, as for an id that does not exist");
     }
-    if (exchange.isStep("tenant-readback") && exchange.response().status() == 200) {
-      JsonNode before = exchange.fact("before");
+    if (exchange.step() == Step.TENANT_READBACK && exchange.response().status() == 200) {
+      JsonNode before = exchange.facts(Facts.TenantReadback.class).before();
       JsonNode after = Json.parse(exchange.response().body());
       if (Json.same(before, after)) {
         return CheckResult.pass();

@@ -5,6 +5,8 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +30,16 @@ public final class UpdatePersists implements Check {
       if (sent == null || !sent.isObject()) {
         return CheckResult.skip();
       }
-      JsonNode before = exchange.fact("before");
+      JsonNode before = exchange.step() == Step.UPDATE ? exchange.facts(Facts.Update.class).before() : null;
       JsonNode after = Json.parse(exchange.response().body());
       diffs.addAll(Expectations.mismatches(sent, after, Expectations.pathSegment(exchange, 3), before));
       if (before != null && after != null) {
         boolean statusChanged = !Json.same(before.get("status"), sent.get("status"));
         diffs.addAll(Expectations.timestamps(before, after, statusChanged));
       }
-    } else if (exchange.isStep("read-after-update")) {
-      Exchange update = exchange.history().stream().filter(e -> e.isStep("update")).reduce((a, b) -> b).orElse(null);
-      if (update == null || !update.response().is2xx()) {
+    } else if (exchange.step() == Step.READ_AFTER_UPDATE) {
+      Exchange update = exchange.facts(Facts.ReadAfterUpdate.class).update();
+      if (!update.response().is2xx()) {
         return CheckResult.skip();
       }
       JsonNode answered = Json.parse(update.response().body());
