@@ -8,15 +8,13 @@ import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.generation.CaseGenerator;
 import com.onautomate.opportunities.conformance.generation.Identities;
-import com.onautomate.opportunities.conformance.http.Request;
+import com.onautomate.opportunities.conformance.http.PathTemplate;
 import com.onautomate.opportunities.conformance.http.Response;
 import com.onautomate.opportunities.conformance.http.Transport;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import io.swagger.v3.oas.models.links.Link;
-import java.net.URI;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,8 +89,8 @@ public final class ConformanceRun {
   }
 
   private RunResult runPhases() {
-    Exchange first = send(gen.positive(list, Phase.EXAMPLES, "preflight: first page", null,
-        List.of(pair("limit", "1")), null), Step.NONE, Facts.NONE);
+    Exchange first = send(gen.requests().positive(list, Phase.EXAMPLES, "preflight: first page", null,
+        List.of(Map.entry("limit", "1")), null), Step.NONE, Facts.NONE);
     // Nothing can be verified without access to the pipeline: that is a bad argument, not a failing server.
     if (first.response().status() == 401) {
       throw new IllegalArgumentException("the server answers 401 to the token given; check --token");
@@ -131,7 +129,7 @@ public final class ConformanceRun {
     progress.update("the contract's own rules", Phase.SEMANTIC, recorder.totalRequests(), recorder.totalFailedExchanges());
     List<TestCase> cleanup = new ArrayList<>();
     for (String id : new ArrayList<>(alive)) {
-      cleanup.add(gen.positive(delete, Phase.SEMANTIC, "clean-up", id, List.of(), null));
+      cleanup.add(gen.requests().positive(delete, Phase.SEMANTIC, "clean-up", id, List.of(), null));
     }
     sendAll(cleanup);
     return recorder.result(options.seed());
@@ -147,8 +145,7 @@ public final class ConformanceRun {
       if (c.request().path().contains(FRESH)) {
         String id = createFixture(phase, gen.validBody(create));
         c = new TestCase(c.operation(), c.phase(), c.kind(), c.description(), c.target(),
-            new Request(c.request().method(), c.request().path().replace(FRESH, Request.encodeSegment(id)),
-                c.request().query(), c.request().headers(), c.request().body()));
+            c.request().withPath(c.request().path().replace(FRESH, PathTemplate.encodeSegment(id))));
       }
       ready.add(c);
     }
@@ -205,26 +202,17 @@ public final class ConformanceRun {
       }
     }
     if (e.operation() == delete && e.response().is2xx()) {
-      alive.remove(idOf(e.request()));
+      alive.remove(delete.pathTemplate().read(e.request().path(), "opportunityId"));
     }
-  }
-
-  private static String idOf(Request r) {
-    String[] parts = r.path().split("/");
-    return parts.length > 5 ? java.net.URLDecoder.decode(parts[5], java.nio.charset.StandardCharsets.UTF_8) : null;
   }
 
   /** Creates an opportunity through the API; returns its id (or an unknown id when the server refused). */
   String createFixture(Phase phase, ObjectNode body) {
     Exchange e = send(new TestCase(create, phase, Kind.POSITIVE, "fixture", null,
-        gen.request(create, gen.pathParams(create, null), List.of(), Json.write(body), options.token())),
+        gen.requests().build(create, gen.requests().pathParams(create, null), List.of(), Json.write(body), options.token())),
         Step.FIXTURE, Facts.NONE);
     String id = Json.text(Json.parse(e.response().body()), "id");
     return id != null ? id : "unknown" + gen.identities().marker();
-  }
-
-  static Map.Entry<String, String> pair(String k, String v) {
-    return new AbstractMap.SimpleImmutableEntry<>(k, v);
   }
 
   CaseGenerator gen() {
@@ -289,7 +277,7 @@ public final class ConformanceRun {
     body.put("assignedTo", "user-" + n);
     body.put("source", "conformance");
     TestCase createCase = new TestCase(create, Phase.STATEFUL, Kind.POSITIVE, "stateful create", null,
-        gen.request(create, gen.pathParams(create, null), List.of(), Json.write(body), options.token()));
+        gen.requests().build(create, gen.requests().pathParams(create, null), List.of(), Json.write(body), options.token()));
     Exchange created = send(createCase, Step.CREATE, Facts.NONE);
     JsonNode createdBody = Json.parse(created.response().body());
     if (!created.response().is2xx() || Json.text(createdBody, "id") == null) {
@@ -302,7 +290,7 @@ public final class ConformanceRun {
       return;
     }
     Exchange read = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after create (link)", null,
-        gen.request(get, getParams, List.of(), null, options.token())), Step.READ_AFTER_CREATE,
+        gen.requests().build(get, getParams, List.of(), null, options.token())), Step.READ_AFTER_CREATE,
         new Facts.ReadAfterCreate(created));
     JsonNode current = Json.parse(read.response().body());
     listAll(Map.of("email", body.get("email").asText()), Phase.STATEFUL, Set.of(id), "email",
@@ -341,19 +329,19 @@ public final class ConformanceRun {
     }
     tick();
     Exchange deleted = send(new TestCase(delete, Phase.STATEFUL, Kind.POSITIVE, "delete (link)", null,
-        gen.request(delete, delParams, List.of(), null, options.token())), Step.DELETE, Facts.NONE);
+        gen.requests().build(delete, delParams, List.of(), null, options.token())), Step.DELETE, Facts.NONE);
     if (!deleted.response().is2xx()) {
       return;
     }
     send(new TestCase(get, Phase.STATEFUL, Kind.SCENARIO, "read after delete", null,
-        gen.request(get, getParams, List.of(), null, options.token())), Step.AFTER_DELETE, Facts.NONE);
+        gen.requests().build(get, getParams, List.of(), null, options.token())), Step.AFTER_DELETE, Facts.NONE);
     send(new TestCase(list, Phase.STATEFUL, Kind.SCENARIO, "list after delete", null,
-        gen.request(list, gen.pathParams(list, null),
-            List.of(pair("email", body.get("email").asText()), pair("limit", "100")), null, options.token())),
+        gen.requests().build(list, gen.requests().pathParams(list, null),
+            List.of(Map.entry("email", body.get("email").asText()), Map.entry("limit", "100")), null, options.token())),
         Step.LIST_AFTER_DELETE, new Facts.ListAfterDelete(id));
     if (updParams != null) {
       send(new TestCase(update, Phase.STATEFUL, Kind.SCENARIO, "update after delete", null,
-          gen.request(update, updParams, List.of(), Json.write(body), options.token())), Step.AFTER_DELETE,
+          gen.requests().build(update, updParams, List.of(), Json.write(body), options.token())), Step.AFTER_DELETE,
           Facts.NONE);
     }
     if (stParams != null) {
@@ -361,23 +349,23 @@ public final class ConformanceRun {
       s.put("status", "open");
       s.put("stageId", options.stageIds().get(0));
       send(new TestCase(status, Phase.STATEFUL, Kind.SCENARIO, "status change after delete", null,
-          gen.request(status, stParams, List.of(), Json.write(s), options.token())), Step.AFTER_DELETE,
+          gen.requests().build(status, stParams, List.of(), Json.write(s), options.token())), Step.AFTER_DELETE,
           Facts.NONE);
     }
     send(new TestCase(delete, Phase.STATEFUL, Kind.SCENARIO, "delete again", null,
-        gen.request(delete, delParams, List.of(), null, options.token())), Step.AFTER_DELETE, Facts.NONE);
+        gen.requests().build(delete, delParams, List.of(), null, options.token())), Step.AFTER_DELETE, Facts.NONE);
   }
 
   private JsonNode updateStep(Map<String, String> params, ObjectNode body, JsonNode before) {
     tick();
     Exchange u = send(new TestCase(update, Phase.STATEFUL, Kind.POSITIVE, "stateful update (link)", null,
-        gen.request(update, params, List.of(), Json.write(body), options.token())), Step.UPDATE,
+        gen.requests().build(update, params, List.of(), Json.write(body), options.token())), Step.UPDATE,
         new Facts.Update(before));
     if (!u.response().is2xx()) {
       return null;
     }
     Exchange r = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after update", null,
-        gen.request(get, params, List.of(), null, options.token())), Step.READ_AFTER_UPDATE,
+        gen.requests().build(get, params, List.of(), null, options.token())), Step.READ_AFTER_UPDATE,
         new Facts.ReadAfterUpdate(u));
     return Json.parse(r.response().body());
   }
@@ -385,13 +373,13 @@ public final class ConformanceRun {
   private JsonNode statusStep(Map<String, String> params, ObjectNode body, JsonNode before) {
     tick();
     Exchange s = send(new TestCase(status, Phase.STATEFUL, Kind.POSITIVE, "stateful status change (link)", null,
-        gen.request(status, params, List.of(), Json.write(body), options.token())), Step.STATUS_CHANGE,
+        gen.requests().build(status, params, List.of(), Json.write(body), options.token())), Step.STATUS_CHANGE,
         Facts.NONE);
     if (!s.response().is2xx()) {
       return null;
     }
     Exchange r = send(new TestCase(get, Phase.STATEFUL, Kind.POSITIVE, "read after status change", null,
-        gen.request(get, params, List.of(), null, options.token())), Step.READ_AFTER_STATUS_CHANGE,
+        gen.requests().build(get, params, List.of(), null, options.token())), Step.READ_AFTER_STATUS_CHANGE,
         new Facts.ReadAfterStatusChange(s, before));
     return Json.parse(r.response().body());
   }
@@ -423,14 +411,7 @@ public final class ConformanceRun {
     }
     if (expression.startsWith("$request.path.")) {
       String name = expression.substring("$request.path.".length());
-      String[] template = source.operation().path().split("/");
-      String[] actual = source.request().path().split("/");
-      for (int i = 0; i < template.length && i < actual.length; i++) {
-        if (template[i].equals("{" + name + "}")) {
-          return java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8);
-        }
-      }
-      return null;
+      return source.operation().pathTemplate().read(source.request().path(), name);
     }
     return expression;
   }
@@ -448,15 +429,15 @@ public final class ConformanceRun {
       List<Map.Entry<String, String>> query = new ArrayList<>();
       filter.forEach((k, v) -> {
         if (v instanceof List<?> l) {
-          l.forEach(x -> query.add(pair(k, String.valueOf(x))));
+          l.forEach(x -> query.add(Map.entry(k, String.valueOf(x))));
         } else {
-          query.add(pair(k, String.valueOf(v)));
+          query.add(Map.entry(k, String.valueOf(v)));
         }
       });
-      query.add(pair("limit", "100"));
-      query.add(pair("page", Integer.toString(page)));
+      query.add(Map.entry("limit", "100"));
+      query.add(Map.entry("page", Integer.toString(page)));
       TestCase c = new TestCase(list, phase, Kind.POSITIVE, "list " + filter + " page " + page, null,
-          gen.request(list, gen.pathParams(list, null), query, null, options.token()));
+          gen.requests().build(list, gen.requests().pathParams(list, null), query, null, options.token()));
       Response r = transport.send(c.request());
       JsonNode body = Json.parse(r.body());
       JsonNode opps = body == null ? null : body.get("opportunities");
@@ -481,23 +462,5 @@ public final class ConformanceRun {
 
   Transport transport() {
     return transport;
-  }
-
-  /** A request for a URL the server gave (e.g. nextPageUrl), sent to the base URL under test. */
-  Request requestFor(String url) {
-    URI u = URI.create(url);
-    List<Map.Entry<String, String>> query = new ArrayList<>();
-    if (u.getRawQuery() != null) {
-      for (String kv : u.getRawQuery().split("&")) {
-        int eq = kv.indexOf('=');
-        String k = java.net.URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
-        String v = eq < 0 ? "" : java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
-        query.add(pair(k, v));
-      }
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Authorization", "Bearer " + options.token());
-    options.headers().forEach(headers::putIfAbsent);
-    return new Request("GET", u.getRawPath(), query, headers, null);
   }
 }

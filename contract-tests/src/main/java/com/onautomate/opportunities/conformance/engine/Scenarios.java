@@ -41,11 +41,11 @@ final class Scenarios {
 
   private TestCase scenario(Operation op, Kind kind, String description, Map<String, String> path,
                             List<Map.Entry<String, String>> query, String body, String token) {
-    return new TestCase(op, Phase.SEMANTIC, kind, description, null, gen.request(op, path, query, body, token));
+    return new TestCase(op, Phase.SEMANTIC, kind, description, null, gen.requests().build(op, path, query, body, token));
   }
 
   private Map<String, String> path(Operation op, String id) {
-    return gen.pathParams(op, id);
+    return gen.requests().pathParams(op, id);
   }
 
   private JsonNode create(ObjectNode body) {
@@ -87,9 +87,9 @@ final class Scenarios {
     String pageTwoIds = null;
     for (int page = 1; page <= 200; page++) {
       List<Map.Entry<String, String>> query = new ArrayList<>();
-      filter.forEach((k, v) -> query.add(ConformanceRun.pair(k, v)));
-      query.add(ConformanceRun.pair("limit", Integer.toString(limit)));
-      query.add(ConformanceRun.pair("page", Integer.toString(page)));
+      filter.forEach((k, v) -> query.add(Map.entry(k, v)));
+      query.add(Map.entry("limit", Integer.toString(limit)));
+      query.add(Map.entry("page", Integer.toString(page)));
       TestCase c = scenario(run.list(), Kind.POSITIVE, "page " + page + " of " + filter, path(run.list(), null),
           query, null, options.token());
       var response = run.transport().send(c.request());
@@ -114,7 +114,7 @@ final class Scenarios {
     if (followNextUrl && nextUrl != null && pageTwoIds != null) {
       Request r;
       try {
-        r = run.requestFor(nextUrl);
+        r = gen.requests().follow(nextUrl);
       } catch (IllegalArgumentException e) {
         return;
       }
@@ -234,7 +234,7 @@ final class Scenarios {
 
   private void count(String email, long expected) {
     run.send(scenario(run.list(), Kind.POSITIVE, "count after refused duplicates", path(run.list(), null),
-        List.of(ConformanceRun.pair("email", email), ConformanceRun.pair("limit", "100")), null, options.token()),
+        List.of(Map.entry("email", email), Map.entry("limit", "100")), null, options.token()),
         Step.DUPLICATE_COUNT, new Facts.DuplicateCount(expected));
   }
 

@@ -14,7 +14,6 @@ import com.onautomate.opportunities.conformance.spec.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.math.BigDecimal;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,49 +40,22 @@ public final class CaseGenerator {
   private final RunOptions options;
   private final Identities ids;
   private final Random random;
+  private final Requests requests;
 
   public CaseGenerator(RunOptions options, Identities ids) {
     this.options = options;
     this.ids = ids;
     this.random = new Random(options.seed());
+    this.requests = new Requests(options);
   }
 
   public Identities identities() {
     return ids;
   }
 
-  // ---------------------------------------------------------------- requests
-
-  /** A request for an operation with the given pieces; the standard headers are added. */
-  public Request request(Operation op, Map<String, String> pathParams, List<Map.Entry<String, String>> query,
-                         String body, String token) {
-    String path = op.path();
-    for (Map.Entry<String, String> p : pathParams.entrySet()) {
-      path = path.replace("{" + p.getKey() + "}", Request.encodeSegment(p.getValue()));
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (token != null) {
-      headers.put("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      headers.put("Content-Type", "application/json");
-    }
-    options.headers().forEach(headers::putIfAbsent);
-    return new Request(op.method(), path, query, headers, body);
-  }
-
-  public Map<String, String> pathParams(Operation op, String opportunityId) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Parameter p : op.parameters("path")) {
-      out.put(p.getName(), p.getName().equals("pipelineId") ? options.pipelineId() : opportunityId);
-    }
-    return out;
-  }
-
-  public TestCase positive(Operation op, Phase phase, String description, String opportunityId,
-                           List<Map.Entry<String, String>> query, JsonNode body) {
-    return new TestCase(op, phase, Kind.POSITIVE, description, null,
-        request(op, pathParams(op, opportunityId), query, body == null ? null : Json.write(body), options.token()));
+  /** The one request builder, shared by every phase. */
+  public Requests requests() {
+    return requests;
   }
 
   // ---------------------------------------------------------------- values
@@ -215,15 +187,15 @@ public final class CaseGenerator {
     for (Parameter p : op.parameters("query")) {
       Object example = p.getExample() != null ? p.getExample() : p.getSchema().getExample();
       if (example instanceof List<?> list) {
-        list.forEach(v -> query.add(entry(p.getName(), String.valueOf(v))));
+        list.forEach(v -> query.add(Map.entry(p.getName(), String.valueOf(v))));
       } else if (example != null) {
-        query.add(entry(p.getName(), example instanceof BigDecimal b ? b.toPlainString() : String.valueOf(example)));
+        query.add(Map.entry(p.getName(), example instanceof BigDecimal b ? b.toPlainString() : String.valueOf(example)));
       }
     }
     if (op.bodySchema() == null) {
-      out.add(positive(op, Phase.EXAMPLES, "parameter examples", opportunityId, query, null));
+      out.add(requests.positive(op, Phase.EXAMPLES, "parameter examples", opportunityId, query, null));
       if (!query.isEmpty()) {
-        out.add(positive(op, Phase.EXAMPLES, "no optional parameter", opportunityId, List.of(), null));
+        out.add(requests.positive(op, Phase.EXAMPLES, "no optional parameter", opportunityId, List.of(), null));
       }
       return out;
     }
@@ -231,7 +203,7 @@ public final class CaseGenerator {
     for (Object example : op.bodyExamples()) {
       ObjectNode body = (ObjectNode) Json.MAPPER.valueToTree(example);
       fixDomainKeepingShape(op, body);
-      out.add(positive(op, Phase.EXAMPLES, "body example " + (++i), opportunityId, query, body));
+      out.add(requests.positive(op, Phase.EXAMPLES, "body example " + (++i), opportunityId, query, body));
     }
     return out;
   }
@@ -253,13 +225,9 @@ public final class CaseGenerator {
     }
   }
 
-  private static Map.Entry<String, String> entry(String k, String v) {
-    return new AbstractMap.SimpleImmutableEntry<>(k, v);
-  }
-
   private TestCase bodyCase(Operation op, Kind kind, String description, String target, String opportunityId,
                             String body, Consumer<Map<String, String>> headers) {
-    Request r = request(op, pathParams(op, opportunityId), List.of(), body, options.token());
+    Request r = requests.build(op, requests.pathParams(op, opportunityId), List.of(), body, options.token());
     if (headers != null) {
       Map<String, String> h = new LinkedHashMap<>(r.headers());
       headers.accept(h);
@@ -317,26 +285,26 @@ public final class CaseGenerator {
     for (Parameter p : op.parameters("path")) {
       Integer max = p.getSchema().getMaxLength();
       if (max != null) {
-        Map<String, String> params = pathParams(op, opportunityId);
+        Map<String, String> params = requests.pathParams(op, opportunityId);
         params.put(p.getName(), "z".repeat(max + 1));
         out.add(new TestCase(op, Phase.COVERAGE, Kind.NEGATIVE,
             p.getName() + ": " + (max + 1) + " characters (maxLength " + max + ")", p.getName(),
-            request(op, params, List.of(), bodySchema == null ? null : Json.write(validBody(op)), options.token())));
+            requests.build(op, params, List.of(), bodySchema == null ? null : Json.write(validBody(op)), options.token())));
       }
       if (p.getName().equals("opportunityId")) {
         out.add(new TestCase(op, Phase.COVERAGE, Kind.POSITIVE, "opportunityId: an id that does not exist", null,
-            request(op, Map.of("pipelineId", options.pipelineId(), "opportunityId", "unknown" + ids.marker()),
+            requests.build(op, Map.of("pipelineId", options.pipelineId(), "opportunityId", "unknown" + ids.marker()),
                 List.of(), bodySchema == null ? null : Json.write(validBody(op)), options.token())));
       } else {
-        Map<String, String> params = pathParams(op, opportunityId);
+        Map<String, String> params = requests.pathParams(op, opportunityId);
         params.put(p.getName(), "unknown" + ids.marker());
         out.add(new TestCase(op, Phase.COVERAGE, Kind.POSITIVE, p.getName() + ": an id that does not exist", null,
-            request(op, params, List.of(), bodySchema == null ? null : Json.write(validBody(op)), options.token())));
+            requests.build(op, params, List.of(), bodySchema == null ? null : Json.write(validBody(op)), options.token())));
       }
     }
     if (op.requiresAuth()) {
       String body = bodySchema == null ? null : Json.write(validBody(op));
-      Request base = request(op, pathParams(op, opportunityId), List.of(), body, options.token());
+      Request base = requests.build(op, requests.pathParams(op, opportunityId), List.of(), body, options.token());
       Map<String, String> none = new LinkedHashMap<>(base.headers());
       none.remove("Authorization");
       out.add(new TestCase(op, Phase.COVERAGE, Kind.MISSING_AUTH, "no Authorization header", null,
@@ -352,7 +320,7 @@ public final class CaseGenerator {
           base.withHeaders(malformed)));
     }
     for (String method : undocumentedMethods) {
-      Request r = request(op, pathParams(op, opportunityId), List.of(), null, options.token()).withMethod(method);
+      Request r = requests.build(op, requests.pathParams(op, opportunityId), List.of(), null, options.token()).withMethod(method);
       Kind kind = method.equals("OPTIONS") ? Kind.OPTIONS : Kind.UNSUPPORTED_METHOD;
       out.add(new TestCase(op, Phase.COVERAGE, kind, method + " " + op.path(), null, r));
     }
@@ -363,7 +331,7 @@ public final class CaseGenerator {
     List<Map.Entry<String, String>> query = new ArrayList<>();
     m.query().accept(query);
     return new TestCase(op, Phase.COVERAGE, kind, m.description(), kind == Kind.NEGATIVE ? m.target() : null,
-        request(op, pathParams(op, opportunityId), query, null, options.token()));
+        requests.build(op, requests.pathParams(op, opportunityId), query, null, options.token()));
   }
 
   /** A change to a valid body or query, described for the report. */
@@ -536,41 +504,41 @@ public final class CaseGenerator {
       case "integer", "number" -> {
         if (s.getMinimum() != null) {
           out.add(Mutation.query(name + "=" + s.getMinimum().toPlainString() + " (minimum)", name,
-              q -> q.add(entry(name, s.getMinimum().toPlainString()))));
+              q -> q.add(Map.entry(name, s.getMinimum().toPlainString()))));
         }
         if (s.getMaximum() != null) {
           out.add(Mutation.query(name + "=" + s.getMaximum().toPlainString() + " (maximum)", name,
-              q -> q.add(entry(name, s.getMaximum().toPlainString()))));
+              q -> q.add(Map.entry(name, s.getMaximum().toPlainString()))));
         }
         if (name.equals("page")) {
-          out.add(Mutation.query("page=100000 (past the last page)", name, q -> q.add(entry(name, "100000"))));
+          out.add(Mutation.query("page=100000 (past the last page)", name, q -> q.add(Map.entry(name, "100000"))));
         }
       }
       case "array" -> {
         int max = s.getMaxItems() == null ? 3 : s.getMaxItems();
         out.add(Mutation.query(name + ": " + max + " values (maxItems)", name, q -> {
           for (int i = 0; i < max; i++) {
-            q.add(entry(name, "t" + i));
+            q.add(Map.entry(name, "t" + i));
           }
         }));
       }
       default -> {
         if (s.getEnum() != null) {
           for (Object v : s.getEnum()) {
-            out.add(Mutation.query(name + "=" + v + " (enum)", name, q -> q.add(entry(name, String.valueOf(v)))));
+            out.add(Mutation.query(name + "=" + v + " (enum)", name, q -> q.add(Map.entry(name, String.valueOf(v)))));
           }
         } else if ("email".equals(s.getFormat())) {
-          out.add(Mutation.query(name + ": an address", name, q -> q.add(entry(name, ids.email()))));
+          out.add(Mutation.query(name + ": an address", name, q -> q.add(Map.entry(name, ids.email()))));
         } else {
           if (name.equals("stageId")) {
-            out.add(Mutation.query(name + ": a stage", name, q -> q.add(entry(name, stage()))));
+            out.add(Mutation.query(name + ": a stage", name, q -> q.add(Map.entry(name, stage()))));
           }
           if (s.getMaxLength() != null) {
             int max = s.getMaxLength();
             out.add(Mutation.query(name + ": " + max + " characters (maxLength)", name,
-                q -> q.add(entry(name, text(max, false)))));
+                q -> q.add(Map.entry(name, text(max, false)))));
           }
-          out.add(Mutation.query(name + ": unicode text", name, q -> q.add(entry(name, "Ünï ☃ " + text(3, true)))));
+          out.add(Mutation.query(name + ": unicode text", name, q -> q.add(Map.entry(name, "Ünï ☃ " + text(3, true)))));
         }
       }
     }
@@ -584,19 +552,19 @@ public final class CaseGenerator {
     String type = s.getType() == null ? "string" : s.getType();
     switch (type) {
       case "integer", "number" -> {
-        out.add(Mutation.query(name + "=abc (not a number)", name, q -> q.add(entry(name, "abc"))));
+        out.add(Mutation.query(name + "=abc (not a number)", name, q -> q.add(Map.entry(name, "abc"))));
         if (type.equals("integer")) {
-          out.add(Mutation.query(name + "=1.5 (not an integer)", name, q -> q.add(entry(name, "1.5"))));
+          out.add(Mutation.query(name + "=1.5 (not an integer)", name, q -> q.add(Map.entry(name, "1.5"))));
         }
         if (s.getMinimum() != null) {
           String v = s.getMinimum().subtract(BigDecimal.ONE).toPlainString();
           out.add(Mutation.query(name + "=" + v + " (minimum " + s.getMinimum() + ")", name,
-              q -> q.add(entry(name, v))));
+              q -> q.add(Map.entry(name, v))));
         }
         if (s.getMaximum() != null) {
           String v = s.getMaximum().add(BigDecimal.ONE).toPlainString();
           out.add(Mutation.query(name + "=" + v + " (maximum " + s.getMaximum() + ")", name,
-              q -> q.add(entry(name, v))));
+              q -> q.add(Map.entry(name, v))));
         }
       }
       case "array" -> {
@@ -604,7 +572,7 @@ public final class CaseGenerator {
           int max = s.getMaxItems();
           out.add(Mutation.query(name + ": " + (max + 1) + " values (maxItems " + max + ")", name, q -> {
             for (int i = 0; i <= max; i++) {
-              q.add(entry(name, "t" + i));
+              q.add(Map.entry(name, "t" + i));
             }
           }));
         }
@@ -612,20 +580,20 @@ public final class CaseGenerator {
         if (items != null && items.getMaxLength() != null) {
           int max = items.getMaxLength();
           out.add(Mutation.query(name + ": a value of " + (max + 1) + " characters (maxLength " + max + ")", name,
-              q -> q.add(entry(name, text(max + 1, false)))));
+              q -> q.add(Map.entry(name, text(max + 1, false)))));
         }
       }
       default -> {
         if (s.getMaxLength() != null) {
           int max = s.getMaxLength();
           out.add(Mutation.query(name + ": " + (max + 1) + " characters (maxLength " + max + ")", name,
-              q -> q.add(entry(name, name.equals("email") ? ids.email(max + 1) : text(max + 1, false)))));
+              q -> q.add(Map.entry(name, name.equals("email") ? ids.email(max + 1) : text(max + 1, false)))));
         }
         if (s.getEnum() != null) {
-          out.add(Mutation.query(name + ": not one of " + s.getEnum(), name, q -> q.add(entry(name, "not-a-" + name))));
+          out.add(Mutation.query(name + ": not one of " + s.getEnum(), name, q -> q.add(Map.entry(name, "not-a-" + name))));
         }
         if ("email".equals(s.getFormat())) {
-          out.add(Mutation.query(name + ": not an email address", name, q -> q.add(entry(name, "not-an-email"))));
+          out.add(Mutation.query(name + ": not an email address", name, q -> q.add(Map.entry(name, "not-an-email"))));
         }
       }
     }
@@ -643,7 +611,7 @@ public final class CaseGenerator {
     }
     ObjectNode body = op.bodySchema() == null ? null : validBody(op);
     if (!negative) {
-      return positive(op, Phase.FUZZING, "random valid case", opportunityId, query, body);
+      return requests.positive(op, Phase.FUZZING, "random valid case", opportunityId, query, body);
     }
     List<Mutation> mutations = new ArrayList<>();
     if (body != null) {
@@ -653,7 +621,7 @@ public final class CaseGenerator {
       mutations.addAll(queryMutations(p));
     }
     if (mutations.isEmpty()) {
-      return positive(op, Phase.FUZZING, "random valid case", opportunityId, query, body);
+      return requests.positive(op, Phase.FUZZING, "random valid case", opportunityId, query, body);
     }
     Mutation m = mutations.get(random.nextInt(mutations.size()));
     if (body != null) {
@@ -664,14 +632,14 @@ public final class CaseGenerator {
     }
     m.query().accept(query);
     return new TestCase(op, Phase.FUZZING, Kind.NEGATIVE, m.description(), m.target(),
-        request(op, pathParams(op, opportunityId), query, body == null ? null : Json.write(body), options.token()));
+        requests.build(op, requests.pathParams(op, opportunityId), query, body == null ? null : Json.write(body), options.token()));
   }
 
   private List<Map.Entry<String, String>> validQuery(Parameter p) {
     String name = p.getName();
     Schema<?> s = p.getSchema();
     if (name.equals("stageId")) {
-      return List.of(entry(name, stage()));
+      return List.of(Map.entry(name, stage()));
     }
     JsonNode v = valid(name, s);
     List<Map.Entry<String, String>> out = new ArrayList<>();
@@ -679,9 +647,9 @@ public final class CaseGenerator {
       if (v.isEmpty()) {
         v = F.arrayNode().add("t");
       }
-      v.forEach(x -> out.add(entry(name, x.asText())));
+      v.forEach(x -> out.add(Map.entry(name, x.asText())));
     } else {
-      out.add(entry(name, v.isNumber() ? v.decimalValue().toPlainString() : v.asText()));
+      out.add(Map.entry(name, v.isNumber() ? v.decimalValue().toPlainString() : v.asText()));
     }
     return out;
   }

@@ -2,7 +2,6 @@ package com.onautomate.opportunities.conformance.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,9 @@ public record Request(String method, String path, List<Map.Entry<String, String>
     return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
+  /** Encodes a query component or path segment (space as {@code %20}); {@link PathTemplate#decode} reverses it. */
   public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** Encodes one path segment (a filled path parameter). */
-  public static String encodeSegment(String s) {
-    return encode(s);
   }
 
   /** A curl command line that sends this request again (the token shown as given). */
@@ -79,7 +74,8 @@ public record Request(String method, String path, List<Map.Entry<String, String>
     return new Request(newMethod, path, query, headers, body);
   }
 
-  public static List<Map.Entry<String, String>> noQuery() {
-    return new ArrayList<>();
+  /** A copy sent to another path (already filled and encoded). */
+  public Request withPath(String newPath) {
+    return new Request(method, newPath, query, headers, body);
   }
 }

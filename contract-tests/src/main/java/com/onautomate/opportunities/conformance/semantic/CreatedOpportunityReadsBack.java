@@ -29,14 +29,14 @@ public final class CreatedOpportunityReadsBack implements Check {
         return CheckResult.skip();
       }
       return verdict(exchange, Expectations.mismatches(sent, Json.parse(exchange.response().body()),
-          Expectations.pathSegment(exchange, 3), null), "the values sent to create");
+          Expectations.pipelineId(exchange), null), "the values sent to create");
     }
     if (exchange.step() == Step.READ_AFTER_CREATE) {
       Exchange create = exchange.facts(Facts.ReadAfterCreate.class).create();
       JsonNode created = Json.parse(create.response().body());
       JsonNode read = Json.parse(exchange.response().body());
       List<String> diffs = Expectations.mismatches(Json.parse(create.request().body()), read,
-          Expectations.pathSegment(create, 3), null);
+          Expectations.pipelineId(create), null);
       if (read != null && created != null && !Json.same(read, created)) {
         diffs = new java.util.ArrayList<>(diffs);
         diffs.add("the read differs from the create's answer");

@@ -3,8 +3,6 @@ package com.onautomate.opportunities.conformance.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Json;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,10 +16,9 @@ final class Expectations {
   private Expectations() {
   }
 
-  /** Path segment {@code n} of the request, decoded (3 = pipelineId, 5 = opportunityId). */
-  static String pathSegment(Exchange exchange, int n) {
-    String[] parts = exchange.request().path().split("/");
-    return parts.length > n ? URLDecoder.decode(parts[n], StandardCharsets.UTF_8) : null;
+  /** The pipeline the request was sent to (its {@code pipelineId} path parameter, decoded). */
+  static String pipelineId(Exchange exchange) {
+    return exchange.operation().pathTemplate().read(exchange.request().path(), "pipelineId");
   }
 
   /**

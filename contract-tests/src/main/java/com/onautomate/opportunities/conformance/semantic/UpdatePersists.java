@@ -32,7 +32,7 @@ public final class UpdatePersists implements Check {
       }
       JsonNode before = exchange.step() == Step.UPDATE ? exchange.facts(Facts.Update.class).before() : null;
       JsonNode after = Json.parse(exchange.response().body());
-      diffs.addAll(Expectations.mismatches(sent, after, Expectations.pathSegment(exchange, 3), before));
+      diffs.addAll(Expectations.mismatches(sent, after, Expectations.pipelineId(exchange), before));
       if (before != null && after != null) {
         boolean statusChanged = !Json.same(before.get("status"), sent.get("status"));
         diffs.addAll(Expectations.timestamps(before, after, statusChanged));

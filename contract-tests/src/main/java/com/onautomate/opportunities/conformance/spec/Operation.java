@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.spec;
 
+import com.onautomate.opportunities.conformance.http.PathTemplate;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
@@ -47,6 +48,11 @@ public final class Operation {
 
   public String path() {
     return path;
+  }
+
+  /** The path template, which fills paths to send and reads parameters back from a path sent. */
+  public PathTemplate pathTemplate() {
+    return new PathTemplate(path);
   }
 
   /** {@code PUT /v1/pipelines/{pipelineId}/opportunities/{opportunityId}}. */

@@ -1,0 +1,46 @@
+package com.onautomate.opportunities.conformance.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * An operation's path template, e.g. {@code /v1/pipelines/{pipelineId}/opportunities}: the one place where paths are
+ * filled with encoded values and where values are read back from a path that was sent.
+ *
+ * <pre>{@code new PathTemplate("/v1/pipelines/{pipelineId}/opportunities").fill(Map.of("pipelineId", "a b"))
+ * // "/v1/pipelines/a%20b/opportunities"}</pre>
+ */
+public record PathTemplate(String template) {
+
+  /** The template with each {@code {name}} replaced by its value, encoded as one path segment. */
+  public String fill(Map<String, String> values) {
+    String path = template;
+    for (Map.Entry<String, String> p : values.entrySet()) {
+      path = path.replace("{" + p.getKey() + "}", encodeSegment(p.getValue()));
+    }
+    return path;
+  }
+
+  /** The decoded value of parameter {@code name} in a path filled from this template, or null when it has none. */
+  public String read(String path, String name) {
+    String[] template = this.template.split("/");
+    String[] actual = path.split("/");
+    for (int i = 0; i < template.length && i < actual.length; i++) {
+      if (template[i].equals("{" + name + "}")) {
+        return decode(actual[i]);
+      }
+    }
+    return null;
+  }
+
+  /** Encodes one path segment (a filled path parameter): everything but unreserved characters, space as {@code %20}. */
+  public static String encodeSegment(String s) {
+    return Request.encode(s);
+  }
+
+  /** Decodes a path segment or query component. */
+  public static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+}
