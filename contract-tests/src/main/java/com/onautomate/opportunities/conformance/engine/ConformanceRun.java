@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
  * <pre>{@code RunResult result = new ConformanceRun(contract, options, checks, context, Progress.SILENT).run();}</pre>
  */
 public final class ConformanceRun {
-  private static final String FRESH = "fresh-fixture-placeholder";
+  private static final String FRESH = CaseGenerator.FRESH_OPPORTUNITY;
   private static final List<String> PROBED_METHODS = List.of("GET", "PUT", "POST", "DELETE", "PATCH");
 
   private final Contract contract;
@@ -99,7 +99,7 @@ public final class ConformanceRun {
       throw new IllegalArgumentException("the server answers 404 for pipeline " + options.pipelineId()
           + " with this token; check --pipeline-id");
     }
-    String fixture = createFixture(Phase.EXAMPLES, gen.validBody(create));
+    String fixture = createFixture(Phase.EXAMPLES, gen.values().validBody(create));
     Set<String> probedPaths = new LinkedHashSet<>();
     for (Operation op : contract.operations()) {
       boolean fresh = op == delete;
@@ -112,13 +112,7 @@ public final class ConformanceRun {
         methods.add("OPTIONS");
       }
       runPhase(op, Phase.COVERAGE, gen.coverage(op, id, methods));
-      List<TestCase> random = new ArrayList<>();
-      for (int i = 0; i < options.maxExamples(); i++) {
-        String rid = !fresh ? (gen.rng().nextInt(10) == 0 ? "unknown" + gen.identities().marker() : fixture)
-            : (gen.rng().nextInt(4) == 0 ? FRESH : "unknown" + gen.identities().marker());
-        random.add(gen.random(op, rid));
-      }
-      runPhase(op, Phase.FUZZING, random);
+      runPhase(op, Phase.FUZZING, gen.fuzzing(op, fixture, fresh));
     }
     int sequences = Math.max(1, Math.min(5, options.maxExamples() / 20));
     for (int i = 0; i < sequences; i++) {
@@ -143,7 +137,7 @@ public final class ConformanceRun {
     List<TestCase> ready = new ArrayList<>(cases.size());
     for (TestCase c : cases) {
       if (c.request().path().contains(FRESH)) {
-        String id = createFixture(phase, gen.validBody(create));
+        String id = createFixture(phase, gen.values().validBody(create));
         c = new TestCase(c.operation(), c.phase(), c.kind(), c.description(), c.target(),
             c.request().withPath(c.request().path().replace(FRESH, PathTemplate.encodeSegment(id))));
       }
@@ -264,7 +258,7 @@ public final class ConformanceRun {
 
   /** create → get → list → update ×2 → status ×2 → delete → get/list/update/status/delete, following the links. */
   private void statefulSequence(int n) {
-    ObjectNode body = gen.validBody(create);
+    ObjectNode body = gen.values().validBody(create);
     body.put("title", "Stateful " + n + " " + gen.identities().marker());
     body.put("status", "open");
     body.put("stageId", options.stageIds().get(0));
@@ -299,7 +293,7 @@ public final class ConformanceRun {
     Map<String, String> updParams = linkParams(links, update, created);
     if (updParams != null && current != null) {
       ObjectNode u1 = body.deepCopy();
-      u1.put("stageId", gen.otherStage(body.get("stageId").asText()));
+      u1.put("stageId", gen.values().otherStage(body.get("stageId").asText()));
       u1.put("title", body.get("title").asText() + " v2");
       u1.remove(List.of("monetaryValue", "source"));
       current = updateStep(updParams, u1, current);
@@ -314,7 +308,7 @@ public final class ConformanceRun {
     if (stParams != null && current != null) {
       ObjectNode s1 = Json.object();
       s1.put("status", Json.text(current, "status"));
-      s1.put("stageId", gen.otherStage(Json.text(current, "pipelineStageId")));
+      s1.put("stageId", gen.values().otherStage(Json.text(current, "pipelineStageId")));
       current = statusStep(stParams, s1, current);
       if (current != null) {
         ObjectNode s2 = Json.object();

@@ -137,7 +137,7 @@ final class Scenarios {
   private void filters() {
     String m = ids.marker();
     String s0 = options.stageIds().get(0);
-    String s1 = gen.otherStage(s0);
+    String s1 = gen.values().otherStage(s0);
     JsonNode f1 = filterFixture(m + " Alpha deal", m + " Person One", m + " Company One", s0, "open", 101.5,
         m + "-u1", List.of(m + "-t1", m + "-t2"));
     JsonNode f2 = filterFixture(m + " Beta deal", m + " Person Two", m + " Company Two", s1, "won", 202,

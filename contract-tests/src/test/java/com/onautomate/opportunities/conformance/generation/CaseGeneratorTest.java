@@ -20,9 +20,7 @@ class CaseGeneratorTest {
     for (Operation op : Suite.CONTRACT.operations()) {
       all.addAll(gen.examples(op, "opp1"));
       all.addAll(gen.coverage(op, "opp1", List.of()));
-      for (int i = 0; i < options.maxExamples(); i++) {
-        all.add(gen.random(op, "opp1"));
-      }
+      all.addAll(gen.fuzzing(op, "opp1", false));
     }
     return all;
   }
@@ -66,7 +64,7 @@ class CaseGeneratorTest {
     CaseGenerator gen = new CaseGenerator(options, new Identities("fixed"));
     Operation create = Suite.CONTRACT.require("createOpportunity");
     for (int i = 0; i < 200; i++) {
-      var body = gen.validBody(create);
+      var body = gen.values().validBody(create);
       assertThat(body.has("contactId")).isFalse();
       assertThat(body.has("email") || body.has("phone")).isTrue();
       assertThat(options.stageIds()).contains(body.get("stageId").asText());
