@@ -26,7 +26,7 @@ import org.apache.http.impl.client.DefaultHttpClient;
  * <p>Each sending thread has its own Rest Assured configuration holding one HTTP client, so its requests share a
  * kept-alive connection instead of opening one per request (Rest Assured's default); {@link #close()} closes them.
  */
-public final class Transport implements AutoCloseable {
+public final class Transport implements Sender, AutoCloseable {
   private final String baseUrl;
   private final AtomicLong sent = new AtomicLong();
   private final Queue<HttpClient> clients = new ConcurrentLinkedQueue<>();
@@ -71,6 +71,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /** Sends a request; fails with {@link TransportException} when the server cannot be reached. */
+  @Override
   public Response send(Request request) {
     List<Header> headers = new ArrayList<>(request.headers().size());
     request.headers().forEach((name, value) -> headers.add(new Header(name, value)));

@@ -1,0 +1,95 @@
+package com.onautomate.opportunities.conformance.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Phase;
+import com.onautomate.opportunities.conformance.engine.Session;
+import com.onautomate.opportunities.conformance.engine.Step;
+import com.onautomate.opportunities.conformance.semantic.FilterSemantics;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * List filters ({@code filters_match}): three fixtures told apart by every filter, then one query per filter the
+ * contract documents, each listed to its last page as a {@link Step#FILTER} with the fixtures it must return.
+ */
+final class FiltersScenario {
+  private final Session session;
+  private final ScenarioCases cases;
+
+  FiltersScenario(Session session) {
+    this.session = session;
+    this.cases = new ScenarioCases(session);
+  }
+
+  void run() {
+    String m = session.identities().marker();
+    String s0 = session.options().stageIds().get(0);
+    String s1 = session.values().otherStage(s0);
+    JsonNode f1 = fixture(m + " Alpha deal", m + " Person One", m + " Company One", s0, "open", 101.5,
+        m + "-u1", List.of(m + "-t1", m + "-t2"));
+    JsonNode f2 = fixture(m + " Beta deal", m + " Person Two", m + " Company Two", s1, "won", 202,
+        m + "-u2", List.of(m + "-t1"));
+    JsonNode f3 = fixture("Gamma " + m + " deal", m + " Person Three", m + " Company Three", s0, "lost", 101.5,
+        m + "-u1", List.of(m + "-t3"));
+    if (f1 == null || f2 == null || f3 == null) {
+      return;
+    }
+    List<JsonNode> fixtures = List.of(f1, f2, f3);
+    Set<String> params = new LinkedHashSet<>();
+    for (Parameter p : session.operations().list().parameters("query")) {
+      params.add(p.getName());
+    }
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    filters.put("title", List.of((m + " alpha").toUpperCase(Locale.ROOT)));
+    filters.put("name", List.of((m + " person t").toLowerCase(Locale.ROOT)));
+    filters.put("companyName", List.of(m.toUpperCase(Locale.ROOT)));
+    filters.put("email", List.of(Json.text(f2.get("contact"), "email").toUpperCase(Locale.ROOT)));
+    filters.put("phone", List.of(Json.text(f3.get("contact"), "phone")));
+    filters.put("contactId", List.of(Json.text(f1.get("contact"), "id")));
+    filters.put("assignedTo", List.of(m + "-u1"));
+    filters.put("monetaryValue", List.of("101.5"));
+    filters.put("status", List.of("won"));
+    filters.put("stageId", List.of(s1));
+    filters.put("tags", List.of(m + "-t1", m + "-t2"));
+    for (Map.Entry<String, List<String>> f : filters.entrySet()) {
+      if (!params.contains(f.getKey())) {
+        continue;
+      }
+      Set<String> must = new LinkedHashSet<>();
+      for (JsonNode fixture : fixtures) {
+        if (FilterSemantics.matches(f.getKey(), f.getValue(), fixture)) {
+          must.add(Json.text(fixture, "id"));
+        }
+      }
+      Object value = f.getValue().size() == 1 ? f.getValue().get(0) : f.getValue();
+      session.listing().listAll(Map.of(f.getKey(), value), Phase.SEMANTIC, must, f.getKey(), f.getValue());
+    }
+    if (params.contains("tags")) {
+      List<String> one = List.of(m + "-t1");
+      Set<String> must = new LinkedHashSet<>(List.of(Json.text(f1, "id"), Json.text(f2, "id")));
+      session.listing().listAll(Map.of("tags", one), Phase.SEMANTIC, must, "tags", one);
+    }
+  }
+
+  private JsonNode fixture(String title, String name, String company, String stage, String status, double value,
+                           String assignedTo, List<String> tags) {
+    ObjectNode b = cases.body(title);
+    b.put("name", name);
+    b.put("companyName", company);
+    b.put("stageId", stage);
+    b.put("status", status);
+    b.put("monetaryValue", value);
+    b.put("assignedTo", assignedTo);
+    b.put("phone", session.identities().phone());
+    var t = b.putArray("tags");
+    tags.forEach(t::add);
+    return cases.create(b);
+  }
+}
