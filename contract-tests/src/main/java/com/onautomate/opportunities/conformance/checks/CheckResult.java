@@ -35,4 +35,14 @@ public sealed interface CheckResult {
   static CheckResult fail(String title, String received, String documented) {
     return new Failed(title, received, documented);
   }
+
+  /**
+   * The check applies but cannot judge what the server sent (a body it cannot read, a field it needs missing): a
+   * failure in words, which a check returns instead of throwing; the recorder also turns a check's exception into one.
+   *
+   * @param why what the server sent that the check could not judge
+   */
+  static CheckResult cannotJudge(String why) {
+    return new Failed("Check could not judge the response", why, "a response the check can read");
+  }
 }

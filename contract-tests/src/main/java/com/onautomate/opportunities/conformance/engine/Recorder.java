@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Runs every selected check on every exchange and keeps the tallies, distinct failures and statuses seen. */
+/**
+ * Runs every selected check on every exchange and keeps the tallies (per check and operation: passed, failed,
+ * skipped), the distinct failures and the statuses seen.
+ */
 public final class Recorder {
-  /** A check that throws is reported as its own failure rather than stopping the run. */
   private final List<Check> checks;
   private final CheckContext context;
   private final Contract contract;
@@ -54,10 +56,9 @@ public final class Recorder {
       CheckResult result;
       try {
         result = check.check(exchange, context);
-      } catch (RuntimeException e) {
-        result = CheckResult.fail("Check could not judge the response",
-            e.getClass().getSimpleName() + ": " + e.getMessage() + " on " + exchange.response().describe(),
-            "a response the check can read");
+      } catch (RuntimeException e) { // a check that throws is its own failure, never the end of the run
+        result = CheckResult.cannotJudge(
+            e.getClass().getSimpleName() + ": " + e.getMessage() + " on " + exchange.response().describe());
       }
       results.add(result);
     }
@@ -95,7 +96,7 @@ public final class Recorder {
 
   private void addFailure(String check, Exchange exchange, CheckResult.Failed f) {
     String op = exchange.operation().label();
-    String key = check + "\u0000" + op + "\u0000" + f.title() + "\u0000" + f.received() + "\u0000" + f.documented();
+    String key = failureKey(check, op, f);
     Failure existing = failures.get(key);
     if (existing != null) {
       failures.put(key, existing.withOccurrences(existing.occurrences() + 1));
@@ -103,6 +104,14 @@ public final class Recorder {
       failures.put(key, new Failure(check, op, f.title(), f.received(), f.documented(),
           exchange.request().toCurl(baseUrl), 1));
     }
+  }
+
+  /**
+   * What makes two failures one: today the check, the operation and the whole verdict, so that verdicts naming
+   * different values stay apart; the first exchange's curl line represents them all.
+   */
+  private static String failureKey(String check, String operation, CheckResult.Failed f) {
+    return check + "\u0000" + operation + "\u0000" + f.title() + "\u0000" + f.received() + "\u0000" + f.documented();
   }
 
   public long requestsFor(Operation op) {

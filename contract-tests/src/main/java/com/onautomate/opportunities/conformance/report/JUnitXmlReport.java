@@ -20,7 +20,7 @@ public final class JUnitXmlReport {
         Tally t = r.tally(c, op);
         if (t.failed() > 0) {
           failures++;
-        } else if (t.passed() == 0) {
+        } else if (t.judged() == 0) {
           skipped++;
         }
       }
@@ -34,7 +34,7 @@ public final class JUnitXmlReport {
       for (String op : r.operations()) {
         Tally t = r.tally(c, op);
         f += t.failed() > 0 ? 1 : 0;
-        s += t.failed() == 0 && t.passed() == 0 ? 1 : 0;
+        s += t.judged() == 0 ? 1 : 0;
       }
       sb.append("  <testsuite name=\"").append(esc(c)).append("\" tests=\"").append(r.operations().size())
           .append("\" failures=\"").append(f).append("\" skipped=\"").append(s).append("\">\n");
@@ -55,7 +55,7 @@ public final class JUnitXmlReport {
                 .append("Reproduce with:\n  ").append(x.curl()).append("\n\n");
           }
           sb.append(esc(detail.toString())).append("</failure>\n    </testcase>\n");
-        } else if (t.passed() == 0) {
+        } else if (t.judged() == 0) {
           sb.append(">\n      <skipped message=\"not applicable to any exchange\"/>\n    </testcase>\n");
         } else {
           sb.append("/>\n");
