@@ -30,7 +30,7 @@ final class Boundaries {
     for (Map.Entry<String, Schema> e : props.entrySet()) {
       String name = e.getKey();
       Schema<?> s = e.getValue();
-      String type = s.getType() == null ? "string" : s.getType();
+      String type = Values.typeOf(s);
       if (name.equals("email") && s.getMaxLength() != null) {
         int max = s.getMaxLength();
         out.add(Mutation.body("email: " + max + " characters (maxLength)", null,
@@ -102,7 +102,7 @@ final class Boundaries {
     List<Mutation> out = new ArrayList<>();
     String name = p.getName();
     Schema<?> s = p.getSchema();
-    String type = s.getType() == null ? "string" : s.getType();
+    String type = Values.typeOf(s);
     switch (type) {
       case "integer", "number" -> {
         if (s.getMinimum() != null) {

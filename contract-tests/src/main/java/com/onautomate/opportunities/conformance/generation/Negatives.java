@@ -34,7 +34,7 @@ final class Negatives {
     for (Map.Entry<String, Schema> e : schema.getProperties().entrySet()) {
       String name = e.getKey();
       Schema<?> s = e.getValue();
-      String type = s.getType() == null ? "string" : s.getType();
+      String type = Values.typeOf(s);
       switch (type) {
         case "string" -> {
           out.add(Mutation.body(name + ": a number instead of a string", name, b -> b.put(name, 12345)));
@@ -104,7 +104,7 @@ final class Negatives {
     List<Mutation> out = new ArrayList<>();
     String name = p.getName();
     Schema<?> s = p.getSchema();
-    String type = s.getType() == null ? "string" : s.getType();
+    String type = Values.typeOf(s);
     switch (type) {
       case "integer", "number" -> {
         out.add(Mutation.query(name + "=abc (not a number)", name, q -> q.add(Map.entry(name, "abc"))));

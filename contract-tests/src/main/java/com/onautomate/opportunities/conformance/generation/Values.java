@@ -71,9 +71,14 @@ public final class Values {
     return sb.toString();
   }
 
+  /** The schema's type; a schema without one is taken as a string. */
+  static String typeOf(Schema<?> s) {
+    return s.getType() == null ? "string" : s.getType();
+  }
+
   /** A random value valid for the schema. */
   JsonNode valid(String name, Schema<?> s) {
-    String type = s.getType() == null ? "string" : s.getType();
+    String type = typeOf(s);
     switch (type) {
       case "integer" -> {
         long min = s.getMinimum() == null ? 0 : s.getMinimum().longValue();

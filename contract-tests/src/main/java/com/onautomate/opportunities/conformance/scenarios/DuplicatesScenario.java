@@ -7,7 +7,6 @@ import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Kind;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
-import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,42 +16,36 @@ import java.util.Map;
  * and by contactId, and an update moving another opportunity to that contact, each a {@link Step#DUPLICATE}; then
  * the contacts' counts, which refused requests must not have changed.
  */
-final class DuplicatesScenario {
-  private final Session session;
-  private final ScenarioCases cases;
-  private final OpportunityOperations ops;
-
+final class DuplicatesScenario extends Scenario {
   DuplicatesScenario(Session session) {
-    this.session = session;
-    this.cases = new ScenarioCases(session);
-    this.ops = session.operations();
+    super(session);
   }
 
   void run() {
     String token = session.options().token();
-    ObjectNode first = cases.body("Duplicate original");
+    ObjectNode first = body("Duplicate original");
     String email = first.get("email").asText();
-    JsonNode original = cases.create(first);
+    JsonNode original = create(first);
     if (original == null) {
       return;
     }
     String contactId = Json.text(original.get("contact"), "id");
-    ObjectNode byEmail = cases.body("Duplicate by email");
+    ObjectNode byEmail = body("Duplicate by email");
     byEmail.put("email", email.toUpperCase(Locale.ROOT));
-    cases.send(cases.of(ops.create(), Kind.SCENARIO, "second opportunity, same email", null, List.of(),
+    send(testCase(ops.create(), Kind.SCENARIO, "second opportunity, same email", null, List.of(),
         Json.write(byEmail), token), Step.DUPLICATE, Facts.NONE);
-    ObjectNode byId = cases.body("Duplicate by contactId");
+    ObjectNode byId = body("Duplicate by contactId");
     byId.remove("email");
     byId.put("contactId", contactId);
-    cases.send(cases.of(ops.create(), Kind.SCENARIO, "second opportunity, same contactId", null, List.of(),
+    send(testCase(ops.create(), Kind.SCENARIO, "second opportunity, same contactId", null, List.of(),
         Json.write(byId), token), Step.DUPLICATE, Facts.NONE);
-    ObjectNode other = cases.body("Duplicate other");
+    ObjectNode other = body("Duplicate other");
     String otherEmail = other.get("email").asText();
-    JsonNode second = cases.create(other);
+    JsonNode second = create(other);
     if (second != null) {
-      ObjectNode move = cases.body("Duplicate moved");
+      ObjectNode move = body("Duplicate moved");
       move.put("email", email);
-      cases.send(cases.of(ops.update(), Kind.SCENARIO, "move to a contact that has one already",
+      send(testCase(ops.update(), Kind.SCENARIO, "move to a contact that has one already",
           Json.text(second, "id"), List.of(), Json.write(move), token), Step.DUPLICATE, Facts.NONE);
       count(otherEmail, 1);
     }
@@ -60,7 +53,7 @@ final class DuplicatesScenario {
   }
 
   private void count(String email, long expected) {
-    cases.send(cases.of(ops.list(), Kind.POSITIVE, "count after refused duplicates", null,
+    send(testCase(ops.list(), Kind.POSITIVE, "count after refused duplicates", null,
         List.of(Map.entry("email", email), Map.entry("limit", "100")), null, session.options().token()),
         Step.DUPLICATE_COUNT, new Facts.DuplicateCount(expected));
   }

@@ -19,13 +19,9 @@ import java.util.Set;
  * List filters ({@code filters_match}): three fixtures told apart by every filter, then one query per filter the
  * contract documents, each listed to its last page as a {@link Step#FILTER} with the fixtures it must return.
  */
-final class FiltersScenario {
-  private final Session session;
-  private final ScenarioCases cases;
-
+final class FiltersScenario extends Scenario {
   FiltersScenario(Session session) {
-    this.session = session;
-    this.cases = new ScenarioCases(session);
+    super(session);
   }
 
   void run() {
@@ -80,7 +76,7 @@ final class FiltersScenario {
 
   private JsonNode fixture(String title, String name, String company, String stage, String status, double value,
                            String assignedTo, List<String> tags) {
-    ObjectNode b = cases.body(title);
+    ObjectNode b = body(title);
     b.put("name", name);
     b.put("companyName", company);
     b.put("stageId", stage);
@@ -90,6 +86,6 @@ final class FiltersScenario {
     b.put("phone", session.identities().phone());
     var t = b.putArray("tags");
     tags.forEach(t::add);
-    return cases.create(b);
+    return create(b);
   }
 }

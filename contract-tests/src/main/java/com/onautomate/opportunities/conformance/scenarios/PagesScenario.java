@@ -12,7 +12,6 @@ import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.TestCase;
 import com.onautomate.opportunities.conformance.http.Request;
 import com.onautomate.opportunities.conformance.http.Response;
-import com.onautomate.opportunities.conformance.spec.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,24 +22,18 @@ import java.util.Set;
  * Paging ({@code pages_partition}): five fixtures of one company walked two at a time, page 1's {@code nextPageUrl}
  * followed, and the whole pipeline walked seven at a time; each page a {@link Step#PAGE}.
  */
-final class PagesScenario {
-  private final Session session;
-  private final ScenarioCases cases;
-  private final Operation list;
-
+final class PagesScenario extends Scenario {
   PagesScenario(Session session) {
-    this.session = session;
-    this.cases = new ScenarioCases(session);
-    this.list = session.operations().list();
+    super(session);
   }
 
   void run() {
     String marker = session.identities().marker();
     Set<String> expected = new LinkedHashSet<>();
     for (int i = 0; i < 5; i++) {
-      ObjectNode b = cases.body("Page fixture " + i);
+      ObjectNode b = body("Page fixture " + i);
       b.put("companyName", "Paging " + marker);
-      JsonNode opp = cases.create(b);
+      JsonNode opp = create(b);
       if (opp != null) {
         expected.add(Json.text(opp, "id"));
       }
@@ -59,7 +52,7 @@ final class PagesScenario {
       filter.forEach((k, v) -> query.add(Map.entry(k, v)));
       query.add(Map.entry("limit", Integer.toString(limit)));
       query.add(Map.entry("page", Integer.toString(page)));
-      TestCase c = cases.of(list, Kind.POSITIVE, "page " + page + " of " + filter, null, query, null,
+      TestCase c = testCase(ops.list(), Kind.POSITIVE, "page " + page + " of " + filter, null, query, null,
           session.options().token());
       Response response = session.dispatcher().transmit(c.request());
       JsonNode body = Json.parse(response.body());
@@ -93,7 +86,7 @@ final class PagesScenario {
     } catch (IllegalArgumentException e) {
       return;
     }
-    TestCase c = new TestCase(list, Phase.SEMANTIC, Kind.POSITIVE, "nextPageUrl of page 1", null, r);
+    TestCase c = new TestCase(ops.list(), Phase.SEMANTIC, Kind.POSITIVE, "nextPageUrl of page 1", null, r);
     Response response = session.dispatcher().transmit(r);
     JsonNode body = Json.parse(response.body());
     session.dispatcher().record(new Exchange(c, response, Step.NEXT_PAGE_URL,

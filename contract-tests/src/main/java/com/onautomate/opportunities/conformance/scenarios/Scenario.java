@@ -10,40 +10,45 @@ import com.onautomate.opportunities.conformance.engine.Phase;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.TestCase;
+import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import java.util.List;
 import java.util.Map;
 
-/** What every scenario builds with: cases of the contract-rules phase, fixtures made through the API, base bodies. */
-final class ScenarioCases {
-  private final Session session;
+/**
+ * A scenario of the contract's rules, and what each builds with: cases of the contract-rules phase, fixtures made
+ * through the API, base bodies.
+ */
+abstract class Scenario {
+  protected final Session session;
+  protected final OpportunityOperations ops;
 
-  ScenarioCases(Session session) {
+  Scenario(Session session) {
     this.session = session;
+    this.ops = session.operations();
   }
 
   /** A case of the contract-rules phase for {@code op}, addressed to {@code opportunityId} (null when it has none). */
-  TestCase of(Operation op, Kind kind, String description, String opportunityId, List<Map.Entry<String, String>> query,
-              String body, String token) {
+  final TestCase testCase(Operation op, Kind kind, String description, String opportunityId,
+                          List<Map.Entry<String, String>> query, String body, String token) {
     return new TestCase(op, Phase.SEMANTIC, kind, description, null, session.requests().build(op,
         session.requests().pathParams(op, opportunityId), query, body, token));
   }
 
   /** Sends a case as a step of a scenario and records it. */
-  Exchange send(TestCase c, Step step, Facts facts) {
+  final Exchange send(TestCase c, Step step, Facts facts) {
     return session.dispatcher().send(c, step, facts);
   }
 
   /** Creates an opportunity through the API; returns it as answered, or null when the create was refused. */
-  JsonNode create(ObjectNode body) {
-    Operation create = session.operations().create();
-    Exchange e = send(of(create, Kind.POSITIVE, "scenario fixture", null, List.of(), Json.write(body),
+  final JsonNode create(ObjectNode body) {
+    Exchange e = send(testCase(ops.create(), Kind.POSITIVE, "scenario fixture", null, List.of(), Json.write(body),
         session.options().token()), Step.CREATE, Facts.NONE);
     return e.response().is2xx() ? Json.parse(e.response().body()) : null;
   }
 
   /** A minimal valid create body: the title, open, the first configured stage, a new contact's email. */
-  ObjectNode body(String title) {
+  final ObjectNode body(String title) {
     ObjectNode b = Json.object();
     b.put("title", title);
     b.put("status", "open");
