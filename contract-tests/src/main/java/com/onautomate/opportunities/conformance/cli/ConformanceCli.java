@@ -15,7 +15,10 @@ import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.ContractException;
 import com.onautomate.opportunities.mockserver.FastStart;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -100,8 +103,9 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   /** Runs the CLI and returns its exit code (the tests' entry point). */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CommandLine cmd = new CommandLine(new ConformanceCli(out, err));
-    cmd.setOut(new java.io.PrintWriter(out, true));
-    cmd.setErr(new java.io.PrintWriter(err, true));
+    // picocli's help and messages in the terminal's encoding, as the streams write everything else
+    cmd.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
+    cmd.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cmd.setParameterExceptionHandler((ex, a) -> {
       err.println("conformance: " + ex.getMessage().lines().findFirst().orElse("bad arguments")
           + " (see --help)");

@@ -45,9 +45,10 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** Whether two values are the same JSON (numbers by value); two absent values are the same. */
   public static boolean same(JsonNode a, JsonNode b) {
     if (a == null || b == null) {
-      return a == b;
+      return a == null && b == null;
     }
     return a.equals(NUMERIC, b);
   }

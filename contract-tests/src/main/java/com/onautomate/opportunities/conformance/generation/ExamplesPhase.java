@@ -49,14 +49,15 @@ final class ExamplesPhase {
     int i = 0;
     for (Object example : op.bodyExamples()) {
       ObjectNode body = (ObjectNode) Json.MAPPER.valueToTree(example);
-      fixDomainKeepingShape(op, body);
-      out.add(requests.positive(op, Phase.EXAMPLES, "body example " + (++i), opportunityId, query, body));
+      fixDomainKeepingShape(body);
+      i++;
+      out.add(requests.positive(op, Phase.EXAMPLES, "body example " + i, opportunityId, query, body));
     }
     return out;
   }
 
   /** Makes an example valid for this server, keeping which of contactId/email/phone it uses (contactId becomes email). */
-  private void fixDomainKeepingShape(Operation op, ObjectNode body) {
+  private void fixDomainKeepingShape(ObjectNode body) {
     if (body.has("stageId") && !options.stageIds().contains(body.get("stageId").asText())) {
       body.put("stageId", values.stage());
     }

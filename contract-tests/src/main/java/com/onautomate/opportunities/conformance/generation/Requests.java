@@ -55,7 +55,10 @@ public final class Requests {
     URI u = URI.create(url);
     List<Map.Entry<String, String>> query = new ArrayList<>();
     if (u.getRawQuery() != null) {
-      for (String kv : u.getRawQuery().split("&")) {
+      for (String kv : u.getRawQuery().split("&", -1)) {
+        if (kv.isEmpty()) {
+          continue; // "a=1&&b=2" and a trailing "&" name no parameter
+        }
         int eq = kv.indexOf('=');
         String k = PathTemplate.decode(eq < 0 ? kv : kv.substring(0, eq));
         String v = eq < 0 ? "" : PathTemplate.decode(kv.substring(eq + 1));

@@ -150,7 +150,7 @@ public final class Values {
     Map<String, Schema> props = op.bodySchema().getProperties();
     if (props != null && props.containsKey("email")) {
       body.remove("contactId");
-      boolean email = body.has("email") || !body.has("phone") && random.nextInt(4) != 0;
+      boolean email = body.has("email") || (!body.has("phone") && random.nextInt(4) != 0);
       if (email) {
         body.put("email", ids.email());
       }

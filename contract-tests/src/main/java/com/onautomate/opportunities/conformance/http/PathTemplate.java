@@ -24,8 +24,8 @@ public record PathTemplate(String template) {
 
   /** The decoded value of parameter {@code name} in a path filled from this template, or null when it has none. */
   public String read(String path, String name) {
-    String[] template = this.template.split("/");
-    String[] actual = path.split("/");
+    String[] template = this.template.split("/", -1);
+    String[] actual = path.split("/", -1);
     for (int i = 0; i < template.length && i < actual.length; i++) {
       if (template[i].equals("{" + name + "}")) {
         return decode(actual[i]);

@@ -28,7 +28,7 @@ public final class CreatedOpportunityReadsBack implements Check {
       if (sent == null || !sent.isObject()) {
         return CheckResult.skip();
       }
-      return verdict(exchange, Expectations.mismatches(sent, Json.parse(exchange.response().body()),
+      return verdict(Expectations.mismatches(sent, Json.parse(exchange.response().body()),
           Expectations.pipelineId(exchange), null), "the values sent to create");
     }
     if (exchange.step() == Step.READ_AFTER_CREATE) {
@@ -41,12 +41,12 @@ public final class CreatedOpportunityReadsBack implements Check {
         diffs = new java.util.ArrayList<>(diffs);
         diffs.add("the read differs from the create's answer");
       }
-      return verdict(exchange, diffs, "the opportunity as created");
+      return verdict(diffs, "the opportunity as created");
     }
     return CheckResult.skip();
   }
 
-  private static CheckResult verdict(Exchange exchange, List<String> diffs, String documented) {
+  private static CheckResult verdict(List<String> diffs, String documented) {
     if (diffs.isEmpty()) {
       return CheckResult.pass();
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** One operation of the contract: method, path template, parameters, body schema, responses. */
@@ -173,7 +174,7 @@ public final class Operation {
   }
 
   /** Property names of the request body and names of the query parameters (what a 422 may be keyed by). */
-  public TreeSet<String> fieldNames() {
+  public SortedSet<String> fieldNames() {
     TreeSet<String> names = new TreeSet<>();
     Schema<?> body = bodySchema();
     if (body != null && body.getProperties() != null) {
