@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver;
 
+import com.onautomate.opportunities.mockserver.storage.DurableH2Url;
 import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ public class MockServerApplication {
     // program's main (the conformance CLI) starts this server in its JVM.
     app.setMainApplicationClass(MockServerApplication.class);
     app.setDefaultProperties(defaults());
+    app.addListeners(new DurableH2Url());
     return app;
   }
 

@@ -30,12 +30,18 @@ final class RunnableJar implements AutoCloseable {
   }
 
   static RunnableJar start(String... jvmOptions) throws Exception {
+    return start(List.of(jvmOptions), List.of());
+  }
+
+  /** With Spring arguments after {@code --server.port=0}, e.g. {@code --spring.datasource.url=...}. */
+  static RunnableJar start(List<String> jvmOptions, List<String> serverArgs) throws Exception {
     String jar = System.getProperty("mockServerJar", "target/mock-server.jar");
     assertThat(Path.of(jar)).exists();
     // The JVM that runs the tests: the one the build prepared the fast start with.
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(List.of(jvmOptions));
+    command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar, "--server.port=0"));
+    command.addAll(serverArgs);
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -55,7 +61,7 @@ final class RunnableJar implements AutoCloseable {
     try {
       String baseUrl = ready.get(90, TimeUnit.SECONDS);
       long millis = (System.nanoTime() - started) / 1_000_000;
-      System.out.printf("mock-server.jar %s ready at %s after %d ms%n", List.of(jvmOptions), baseUrl, millis);
+      System.out.printf("mock-server.jar %s ready at %s after %d ms%n", jvmOptions, baseUrl, millis);
       // Keep draining its output so that it never blocks on a full pipe.
       CompletableFuture.runAsync(() -> out.lines().forEach(line -> { }));
       return new RunnableJar(process, baseUrl, millis);
@@ -63,6 +69,14 @@ final class RunnableJar implements AutoCloseable {
       process.destroyForcibly();
       throw e;
     }
+  }
+
+  /** SIGKILL to the JVM that serves (the fast start's child, or the launcher itself when it serves). */
+  void killServer() throws Exception {
+    ProcessHandle server = process.descendants().findFirst().orElse(process.toHandle());
+    server.destroyForcibly();
+    server.onExit().get(30, TimeUnit.SECONDS);
+    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   @Override

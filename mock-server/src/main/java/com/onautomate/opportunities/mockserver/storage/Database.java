@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver.storage;
 
+import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class Database {
+
+  private static final Pattern H2_MEMORY = Pattern.compile("jdbc:h2:((tcp|ssl)://[^/]*/)?mem:");
 
   private final String url;
 
@@ -30,6 +33,11 @@ public final class Database {
   /** An H2 database in this JVM's memory ({@code jdbc:h2:mem:}): no other process can write it. */
   public boolean isH2InMemory() {
     return url.startsWith("jdbc:h2:mem:");
+  }
+
+  /** An H2 database kept in files (embedded, or behind an H2 TCP server): anything but {@code mem:}. */
+  public static boolean isH2OnDisk(String url) {
+    return url.startsWith("jdbc:h2:") && !H2_MEMORY.matcher(url).lookingAt();
   }
 
   public boolean isPostgreSql() {
