@@ -235,6 +235,107 @@ class BadInputTest extends ServerTest {
     }
   }
 
+  /** Bytes no UTF-8 decoder may accept, each inside an otherwise valid title (issue 18). */
+  static final Map<String, byte[]> NOT_UTF8 = Map.of(
+      "overlong '/' (C0 AF)", new byte[] {(byte) 0xC0, (byte) 0xAF},
+      "overlong 3-byte '/' (E0 80 AF)", new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+      "encoded surrogate (ED A0 80)", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      "past U+10FFFF (F4 90 80 80)", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+      "truncated euro sign (E2 82)", new byte[] {(byte) 0xE2, (byte) 0x82},
+      "lone continuation byte (80)", new byte[] {(byte) 0x80},
+      "byte FF", new byte[] {(byte) 0xFF},
+      "NUL byte", new byte[] {0});
+
+  @Test
+  void bodiesThatAreNotUtf8Are400AndStoreNothing() {
+    NOT_UTF8.forEach((name, bytes) -> {
+      byte[] create = withBytes("{\"title\":\"a", bytes, "b\",\"status\":\"open\",\"stageId\":\"" + NEW
+          + "\",\"email\":\"utf8@example.com\"}");
+      assertBadRequest(name, api().body(create).post(opportunities(SALES)));
+      assertBadRequest(name, api().body(create).put(opportunity(SALES, DemoData.OPPORTUNITY_ID)));
+      // In a field the server ignores, too: the body as a whole is not text.
+      byte[] status = withBytes("{\"status\":\"won\",\"note\":\"", bytes, "\"}");
+      assertBadRequest(name, api().body(status).put(opportunity(SALES, DemoData.OPPORTUNITY_ID) + "/status"));
+    });
+    assertStoreUnchanged();
+  }
+
+  private static void assertBadRequest(String what, Response response) {
+    assertThat(response.statusCode()).as(what).isEqualTo(400);
+    assertThat(response.asString()).as(what).isEqualTo("{\"msg\":\"Bad Request\"}");
+  }
+
+  @Test
+  void loneSurrogateEscapesAre400AndStoreNothing() {
+    for (String title : List.of("\\ud800", "a\\udc00b", "\\ud800\\ud800", "x\\udbff")) {
+      String create = "{\"title\":\"" + title + "\",\"status\":\"open\",\"stageId\":\"" + NEW
+          + "\",\"email\":\"surrogate@example.com\"}";
+      api().body(create).post(opportunities(SALES)).then().statusCode(400).body("msg", equalTo("Bad Request"));
+      api().body(create).put(opportunity(SALES, DemoData.OPPORTUNITY_ID)).then().statusCode(400);
+      api().body("{\"status\":\"won\",\"" + title + "\":1}").put(opportunity(SALES, DemoData.OPPORTUNITY_ID) + "/status")
+          .then().statusCode(400);
+    }
+    assertStoreUnchanged();
+  }
+
+  @Test
+  void aPairOfSurrogateEscapesIsOneCharacterAndIsStored() {
+    String id = api().body("{\"title\":\"rocket \\ud83d\\ude80\",\"status\":\"open\",\"stageId\":\"" + NEW
+            + "\",\"email\":\"rocket@example.com\"}")
+        .post(opportunities(SALES)).then().statusCode(200).extract().path("id");
+    api().get(opportunity(SALES, id)).then().body("name", equalTo("rocket \uD83D\uDE80"));
+    api().delete(opportunity(SALES, id)).then().statusCode(200);
+  }
+
+  @Test
+  void queriesAndPathsWhoseEscapesAreNotUtf8Are400() throws Exception {
+    for (String escape : List.of("%C0%AF", "%E0%80%AF", "%ED%A0%80", "%F4%90%80%80", "%E2%82", "%80", "%FF", "%zz",
+        "%4", "%")) {
+      for (String target : List.of(opportunities(SALES) + "?title=" + escape,
+          opportunities(SALES) + "?limit=1&tags=" + escape + "x",
+          opportunities(SALES) + "/x" + escape + "y",
+          "/v1/pipelines/" + escape + "/opportunities")) {
+        for (String method : List.of("GET", "DELETE")) {
+          String answer = rawExchange(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + DemoData.TOKEN + "\r\nConnection: close\r\n\r\n");
+          assertThat(answer).as(method + " " + target).startsWith("HTTP/1.1 400")
+              .containsIgnoringCase("Content-Type: application/json").endsWith("{\"msg\":\"Bad Request\"}");
+        }
+      }
+    }
+    assertStoreUnchanged();
+  }
+
+  @Test
+  void getErrorIsAnUnknownPath() {
+    api().get("/error").then().statusCode(404).contentType("application/json").body("msg", equalTo("Not Found"));
+    api().post("/error").then().statusCode(404).body("msg", equalTo("Not Found"));
+    anonymous().get("/error").then().statusCode(404).body("msg", equalTo("Not Found"));
+  }
+
+  @Test
+  void traceIsAJson405WithTheAllowOfThePathAndNeverAnEcho() {
+    api().request("TRACE", opportunity(SALES, DemoData.OPPORTUNITY_ID)).then().statusCode(405)
+        .contentType("application/json").header("Allow", equalTo("DELETE, GET, PUT"))
+        .body("msg", equalTo("Method Not Allowed"));
+    api().request("TRACE", opportunities(SALES)).then().statusCode(405).header("Allow", equalTo("GET, POST"));
+    anonymous().request("TRACE", opportunities(SALES)).then().statusCode(401).body("msg", equalTo("Unauthorized"));
+    Response unknown = api().request("TRACE", "/nothing");
+    unknown.then().statusCode(404).body("msg", equalTo("Not Found"));
+    assertThat(unknown.asString()).doesNotContain(DemoData.TOKEN);
+    assertStoreUnchanged();
+  }
+
+  private static byte[] withBytes(String before, byte[] bytes, String after) {
+    byte[] head = before.getBytes(StandardCharsets.UTF_8);
+    byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + bytes.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(bytes, 0, all, head.length, bytes.length);
+    System.arraycopy(tail, 0, all, head.length + bytes.length, tail.length);
+    return all;
+  }
+
   @Test
   void unknownIdsAre404() {
     api().get(opportunities("noSuchPipeline")).then().statusCode(404).body("msg", equalTo("Not Found"));

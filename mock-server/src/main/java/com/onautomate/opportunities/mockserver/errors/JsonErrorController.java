@@ -9,13 +9,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the servlet container reports outside Spring MVC (e.g. from a filter), as a {@code msg} body. */
+/**
+ * What the servlet container reports outside Spring MVC (e.g. from a filter), as a {@code msg} body.
+ * {@code /error} asked for by a client (no error being reported) is a path like any unknown one: 404.
+ */
 @RestController
 class JsonErrorController implements ErrorController {
 
   @RequestMapping("/error")
   ResponseEntity<ErrorMessage> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null) {
+      return ApiExceptionHandler.msg(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase());
+    }
     HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
     if (status == null) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -56,6 +56,11 @@ final class ApiRequestFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!StrictUtf8.isPercentEncodedUtf8(request.getRequestURI())
+        || !StrictUtf8.isPercentEncodedUtf8(request.getQueryString())) {
+      errors.write(response, HttpStatus.BAD_REQUEST, "Bad Request");
+      return;
+    }
     String token = token(request.getHeader("Authorization"));
     Optional<String> location = token == null ? Optional.empty() : locations.locationOfToken(token);
     if (location.isEmpty()) {
@@ -99,6 +104,10 @@ final class ApiRequestFilter extends OncePerRequestFilter {
       }
       if (!isJson(request.getContentType(), body)) {
         errors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type");
+        return;
+      }
+      if (!StrictUtf8.isJsonText(body)) {
+        errors.write(response, HttpStatus.BAD_REQUEST, "Bad Request");
         return;
       }
       request = new JsonBodyRequest(request, body);

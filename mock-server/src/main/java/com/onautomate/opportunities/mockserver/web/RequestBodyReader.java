@@ -17,7 +17,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /**
  * Reads one request body type from a JSON tree and checks every field against the contract,
  * collecting all problems instead of stopping at the first (Jackson's binding would stop at the
- * first, and would turn 123 into "123"). A body that is not a JSON object is unreadable (400).
+ * first, and would turn 123 into "123"). A body that is not a JSON object, or whose strings hold a
+ * lone surrogate escape, is unreadable (400).
  */
 public abstract class RequestBodyReader implements HttpMessageConverter<Object> {
 
@@ -60,7 +61,31 @@ public abstract class RequestBodyReader implements HttpMessageConverter<Object> 
     if (tree == null || !tree.isObject()) {
       throw new HttpMessageNotReadableException("Not a JSON object", inputMessage);
     }
+    if (hasLoneSurrogate(tree)) {
+      throw new HttpMessageNotReadableException("A lone surrogate escape (\\ud800): not Unicode text", inputMessage);
+    }
     return read(tree, new FieldProblems());
+  }
+
+  /** Anywhere in the body, ignored fields included: the body as a whole is not text. */
+  private static boolean hasLoneSurrogate(JsonNode node) {
+    if (node.isTextual()) {
+      return StrictUtf8.hasLoneSurrogate(node.textValue());
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      if (StrictUtf8.hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (hasLoneSurrogate(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

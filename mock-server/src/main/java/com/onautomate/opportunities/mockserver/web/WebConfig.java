@@ -6,7 +6,13 @@ import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import com.onautomate.opportunities.mockserver.tenancy.Locations;
 import com.onautomate.opportunities.server.model.OpportunityStatus;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcProperties;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -19,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.filter.RequestContextFilter;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.JsonViewRequestBodyAdvice;
@@ -80,6 +87,37 @@ class WebConfig implements WebMvcConfigurer {
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
     return JsonErrorReportValve.customizer();
+  }
+
+  /**
+   * TRACE is routed like any other method: Tomcat would answer it 405 with an empty body before any
+   * filter runs, and {@code HttpServlet} would echo the request back, credentials included. Routed,
+   * it gets Spring MVC's answer: 405 JSON with the path's {@code Allow}, 404 for an unknown path,
+   * 401 without a token on {@code /v1/}.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatPassesTrace() {
+    return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+  }
+
+  /** Boot's DispatcherServlet as Boot configures it (DispatcherServletAutoConfiguration), routing TRACE. */
+  @Bean(name = DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME)
+  DispatcherServlet dispatcherServlet(WebMvcProperties mvc) {
+    DispatcherServlet servlet = new TraceRoutingDispatcherServlet();
+    servlet.setDispatchOptionsRequest(mvc.isDispatchOptionsRequest());
+    servlet.setDispatchTraceRequest(true);
+    servlet.setPublishEvents(mvc.isPublishRequestHandledEvents());
+    servlet.setEnableLoggingRequestDetails(mvc.isLogRequestDetails());
+    return servlet;
+  }
+
+  /** Handles TRACE through the handler mappings only, never by echoing the request. */
+  private static final class TraceRoutingDispatcherServlet extends DispatcherServlet {
+    @Override
+    protected void doTrace(HttpServletRequest request, HttpServletResponse response)
+        throws ServletException, IOException {
+      processRequest(request, response);
+    }
   }
 
   /**
