@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver.opportunities;
 
+import com.onautomate.opportunities.mockserver.web.PublicBaseUrl;
 import com.onautomate.opportunities.server.model.PageMeta;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -9,9 +10,18 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriUtils;
 
-/** The list's {@code meta}: page numbers, and the next page's absolute URL with the same query. */
+/**
+ * The list's {@code meta}: page numbers, and the next page's absolute URL with the same query, on
+ * the server's {@link PublicBaseUrl} (never the request's {@code Host}).
+ */
 @Component
 class PageLinks {
+
+  private final PublicBaseUrl baseUrl;
+
+  PageLinks(PublicBaseUrl baseUrl) {
+    this.baseUrl = baseUrl;
+  }
 
   PageMeta meta(String pipelineId, ListQuery query, long total) {
     long shown = (long) query.page() * query.limit();
@@ -20,11 +30,10 @@ class PageLinks {
     return new PageMeta(total, query.page(), next, prev, next == null ? null : nextUrl(pipelineId, next));
   }
 
-  private static URI nextUrl(String pipelineId, int nextPage) {
+  private URI nextUrl(String pipelineId, int nextPage) {
     HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     StringBuilder url = new StringBuilder(128);
-    url.append(request.getScheme()).append("://").append(hostAndPort(request))
-        .append(request.getContextPath())
+    url.append(baseUrl.of(request))
         .append("/v1/pipelines/").append(UriUtils.encodePathSegment(pipelineId, StandardCharsets.UTF_8))
         .append("/opportunities?page=").append(nextPage);
     String query = request.getQueryString();
@@ -43,9 +52,9 @@ class PageLinks {
   }
 
   /** For a query string the client sent with characters a URI may not hold: encode it anew. */
-  private static URI rebuilt(HttpServletRequest request, String pipelineId, int nextPage) {
+  private URI rebuilt(HttpServletRequest request, String pipelineId, int nextPage) {
     StringBuilder url = new StringBuilder(128);
-    url.append(request.getScheme()).append("://").append(hostAndPort(request)).append(request.getContextPath())
+    url.append(baseUrl.of(request))
         .append("/v1/pipelines/").append(UriUtils.encodePathSegment(pipelineId, StandardCharsets.UTF_8))
         .append("/opportunities?page=").append(nextPage);
     request.getParameterMap().forEach((name, values) -> {
@@ -57,16 +66,5 @@ class PageLinks {
       }
     });
     return URI.create(url.toString());
-  }
-
-  private static String hostAndPort(HttpServletRequest request) {
-    String host = request.getServerName();
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    int port = request.getServerPort();
-    boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
-        || ("https".equals(request.getScheme()) && port == 443);
-    return defaultPort ? host : host + ":" + port;
   }
 }

@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver.system;
 
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listTotalsMax filtered-list totals remembered (see {@code opportunities.ListTotals}); not documented
  * @param contactScopeMax matching contacts a filtered list reads by id before it falls back to
  *     subqueries (see {@code opportunities.OpportunityRows}); not documented
+ * @param publicBaseUrl the URL written into answers ({@code nextPageUrl}); {@code null}: the address the
+ *     server listens on (see {@code web.PublicBaseUrl})
+ * @param trustForwardedHeaders take that URL from {@code Forwarded}/{@code X-Forwarded-*} headers when a
+ *     request has them (behind a proxy); never from {@code Host}
  */
 @ConfigurationProperties("onautomate")
 public record MockServerProperties(@DefaultValue("true") boolean demoData, @DefaultValue RateLimit rateLimit,
                                    @DefaultValue AnswerCache answerCache, @DefaultValue("1000") int pageBucketSize,
-                                   @DefaultValue("4096") int listTotalsMax, @DefaultValue("1000") int contactScopeMax) {
+                                   @DefaultValue("4096") int listTotalsMax, @DefaultValue("1000") int contactScopeMax,
+                                   URI publicBaseUrl, @DefaultValue("false") boolean trustForwardedHeaders) {
 
   /** {@code onautomate.rate-limit.enabled=true} turns on the vendor's 100 requests per 10 s per token. */
   public record RateLimit(@DefaultValue("false") boolean enabled, @DefaultValue("100") int requests,

@@ -29,7 +29,13 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     StringBuilder out = new StringBuilder()
         .append("OnAutomate mock server ready at ").append(url).append('\n')
         .append("  database:   ").append(database.printableUrl()).append('\n')
-        .append("  contract:   ").append(url).append("/openapi.yaml   docs: ").append(url).append("/docs\n")
+        .append("  contract:   ").append(url).append("/openapi.yaml   docs: ").append(url).append("/docs\n");
+    if (properties.publicBaseUrl() != null || properties.trustForwardedHeaders()) {
+      out.append("  links:      ").append(properties.publicBaseUrl() != null ? properties.publicBaseUrl() : url)
+          .append(properties.trustForwardedHeaders() ? " (or what Forwarded / X-Forwarded-* headers say)" : "")
+          .append('\n');
+    }
+    out
         .append("  token:      ").append(TOKEN).append("   (second location: ").append(OTHER_TOKEN).append(")\n")
         .append("  pipeline:   ").append(PIPELINE_ID).append(" (Sales, no duplicates)\n")
         .append("    stages:   ").append(STAGE_NEW_ID).append(" (New), ").append(STAGE_CONTACTED_ID)

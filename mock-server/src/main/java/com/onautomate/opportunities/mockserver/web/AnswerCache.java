@@ -20,8 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the location changed, whichever server on the database made the change. A hit costs the version
  * read and a copy of the bytes; a miss goes through Spring MVC as before and is kept.
  *
- * <p>An answer depends on the location (the token's), the URL as sent (path, query, and the scheme,
- * host and port that the list's {@code nextPageUrl} is built from) and the location's data; the
+ * <p>An answer depends on the location (the token's), the URL (path and query as sent, and the
+ * {@link PublicBaseUrl} the list's {@code nextPageUrl} is built on) and the location's data; the
  * key holds the first two, the version stands for the third. Errors are never kept. Bounded by
  * entries and bytes; when full, it starts over (entries of old versions are the usual reason).
  * {@code onautomate.answer-cache.enabled=false} turns it off.
@@ -32,14 +32,16 @@ final class AnswerCache extends OncePerRequestFilter {
   }
 
   private final ToLongFunction<String> dataVersion;
+  private final PublicBaseUrl baseUrl;
   private final int maxEntries;
   private final long maxBytes;
   private final ConcurrentMap<String, Answer> answers = new ConcurrentHashMap<>();
   private final AtomicLong bytes = new AtomicLong();
 
   /** {@code dataVersion}: a location's data version, as {@code Locations.dataVersion} tells it. */
-  AnswerCache(ToLongFunction<String> dataVersion, int maxEntries, long maxBytes) {
+  AnswerCache(ToLongFunction<String> dataVersion, PublicBaseUrl baseUrl, int maxEntries, long maxBytes) {
     this.dataVersion = dataVersion;
+    this.baseUrl = baseUrl;
     this.maxEntries = Math.max(1, maxEntries);
     this.maxBytes = Math.max(1, maxBytes);
   }
@@ -76,10 +78,9 @@ final class AnswerCache extends OncePerRequestFilter {
     recording.copyBodyToResponse();
   }
 
-  private static String key(String locationId, HttpServletRequest request) {
+  private String key(String locationId, HttpServletRequest request) {
     String query = request.getQueryString();
-    StringBuilder key = new StringBuilder(160).append(locationId).append(' ').append(request.getScheme())
-        .append("://").append(request.getServerName()).append(':').append(request.getServerPort())
+    StringBuilder key = new StringBuilder(160).append(locationId).append(' ').append(baseUrl.of(request))
         .append(request.getRequestURI());
     if (query != null) {
       key.append('?').append(query);
