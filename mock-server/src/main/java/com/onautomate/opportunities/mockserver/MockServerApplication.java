@@ -64,6 +64,8 @@ public class MockServerApplication {
     defaults.put("spring.datasource.url",
         "jdbc:h2:mem:onautomate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     defaults.put("spring.datasource.hikari.maximum-pool-size", "16");
+    // A database that cannot be reached is answered 503 after at most this wait (Hikari's default: 30 s).
+    defaults.put("spring.datasource.hikari.connection-timeout", "5000");
     defaults.put("spring.main.banner-mode", "off");
     defaults.put("spring.mvc.formcontent.filter.enabled", "false");
     defaults.put("server.error.whitelabel.enabled", "false");

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure to the contract's statuses and bodies. Only what is truly the client's fault
- * becomes a 4xx; anything else is a bug and is answered 500 and logged, so tests see it.
+ * becomes a 4xx; a database that cannot be reached is 503 with {@code Retry-After}
+ * ({@link DatabaseOutage}); anything else is a bug and is answered 500 and logged, so tests see it.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -96,8 +97,18 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorMessage> bug(Exception e) {
+    if (DatabaseOutage.causedBy(e)) {
+      return databaseOutage(e);
+    }
     log.error("Unexpected failure: a bug of the mock server", e);
     return msg(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+  }
+
+  static ResponseEntity<ErrorMessage> databaseOutage(Throwable e) {
+    log.warn("Database unreachable, answered 503: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .contentType(MediaType.APPLICATION_JSON).body(new ErrorMessage(DatabaseOutage.MSG));
   }
 
   static ResponseEntity<ErrorMessage> msg(HttpStatus status, String msg) {

@@ -18,6 +18,18 @@ public class ErrorBodies {
     this.json = json;
   }
 
+  /**
+   * For a filter's database read that failed: 503 with {@code Retry-After} when the database cannot
+   * be reached (see {@link DatabaseOutage}); any other failure is thrown on.
+   */
+  public void writeDatabaseOutageOrRethrow(RuntimeException failure, HttpServletResponse response) throws IOException {
+    if (!DatabaseOutage.causedBy(failure)) {
+      throw failure;
+    }
+    response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+    write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MSG);
+  }
+
   public void write(HttpServletResponse response, HttpStatus status, String msg) throws IOException {
     byte[] body = json.writeValueAsBytes(new ErrorMessage(msg));
     response.setStatus(status.value());

@@ -22,6 +22,10 @@ class JsonErrorController implements ErrorController {
     if (code == null) {
       return ApiExceptionHandler.msg(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase());
     }
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        && DatabaseOutage.causedBy(failure)) {
+      return ApiExceptionHandler.databaseOutage(failure);
+    }
     HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
     if (status == null) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -3,6 +3,7 @@ package com.onautomate.opportunities.mockserver.opportunities;
 import com.onautomate.opportunities.mockserver.contacts.ContactWrite;
 import com.onautomate.opportunities.mockserver.contacts.Contacts;
 import com.onautomate.opportunities.mockserver.errors.ApiException;
+import com.onautomate.opportunities.mockserver.errors.DatabaseOutage;
 import com.onautomate.opportunities.mockserver.errors.FieldProblems;
 import com.onautomate.opportunities.mockserver.pipelines.Pipeline;
 import com.onautomate.opportunities.mockserver.pipelines.Pipelines;
@@ -167,7 +168,8 @@ class OpportunityService {
           throw e;
         }
       } catch (TransientDataAccessException e) {
-        if (attempt >= ATTEMPTS) {
+        // A database that cannot be reached is answered 503 at once, not waited for eight times.
+        if (attempt >= ATTEMPTS || DatabaseOutage.causedBy(e)) {
           throw e;
         }
       }

@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver.web;
 
+import com.onautomate.opportunities.mockserver.errors.ErrorBodies;
 import com.onautomate.opportunities.mockserver.tenancy.CurrentLocation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,15 +34,18 @@ final class AnswerCache extends OncePerRequestFilter {
 
   private final ToLongFunction<String> dataVersion;
   private final PublicBaseUrl baseUrl;
+  private final ErrorBodies errors;
   private final int maxEntries;
   private final long maxBytes;
   private final ConcurrentMap<String, Answer> answers = new ConcurrentHashMap<>();
   private final AtomicLong bytes = new AtomicLong();
 
   /** {@code dataVersion}: a location's data version, as {@code Locations.dataVersion} tells it. */
-  AnswerCache(ToLongFunction<String> dataVersion, PublicBaseUrl baseUrl, int maxEntries, long maxBytes) {
+  AnswerCache(ToLongFunction<String> dataVersion, PublicBaseUrl baseUrl, ErrorBodies errors, int maxEntries,
+              long maxBytes) {
     this.dataVersion = dataVersion;
     this.baseUrl = baseUrl;
+    this.errors = errors;
     this.maxEntries = Math.max(1, maxEntries);
     this.maxBytes = Math.max(1, maxBytes);
   }
@@ -60,7 +64,13 @@ final class AnswerCache extends OncePerRequestFilter {
       return;
     }
     // Read before the answer is made, so that a kept answer is never older than its version.
-    long version = dataVersion.applyAsLong(locationId);
+    long version;
+    try {
+      version = dataVersion.applyAsLong(locationId);
+    } catch (RuntimeException e) {
+      errors.writeDatabaseOutageOrRethrow(e, response);
+      return;
+    }
     String key = key(locationId, request);
     Answer kept = answers.get(key);
     if (kept != null && kept.version() == version) {

@@ -62,7 +62,13 @@ final class ApiRequestFilter extends OncePerRequestFilter {
       return;
     }
     String token = token(request.getHeader("Authorization"));
-    Optional<String> location = token == null ? Optional.empty() : locations.locationOfToken(token);
+    Optional<String> location;
+    try {
+      location = token == null ? Optional.empty() : locations.locationOfToken(token);
+    } catch (RuntimeException e) {
+      errors.writeDatabaseOutageOrRethrow(e, response);
+      return;
+    }
     if (location.isEmpty()) {
       errors.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized");
       return;

@@ -68,10 +68,11 @@ class WebConfig implements WebMvcConfigurer {
    * check, which tells the location. Off with {@code onautomate.answer-cache.enabled=false}.
    */
   @Bean
-  FilterRegistrationBean<Filter> answerCache(Locations locations, PublicBaseUrl baseUrl, MockServerProperties properties) {
+  FilterRegistrationBean<Filter> answerCache(Locations locations, PublicBaseUrl baseUrl, ErrorBodies errors,
+                                             MockServerProperties properties) {
     var settings = properties.answerCache();
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-        new AnswerCache(locations::dataVersion, baseUrl, settings.maxEntries(), settings.maxBytes()));
+        new AnswerCache(locations::dataVersion, baseUrl, errors, settings.maxEntries(), settings.maxBytes()));
     registration.setOrder(FilterOrder.ANSWER_CACHE);
     registration.setEnabled(settings.enabled());
     return registration;
