@@ -20,16 +20,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     server listens on (see {@code web.PublicBaseUrl})
  * @param trustForwardedHeaders take that URL from {@code Forwarded}/{@code X-Forwarded-*} headers when a
  *     request has them (behind a proxy); never from {@code Host}
+ * @param requestTimeouts how long a client may take to send a request's headers, and then its body
  */
 @ConfigurationProperties("onautomate")
 public record MockServerProperties(@DefaultValue("true") boolean demoData, @DefaultValue RateLimit rateLimit,
                                    @DefaultValue AnswerCache answerCache, @DefaultValue("1000") int pageBucketSize,
                                    @DefaultValue("4096") int listTotalsMax, @DefaultValue("1000") int contactScopeMax,
-                                   URI publicBaseUrl, @DefaultValue("false") boolean trustForwardedHeaders) {
+                                   URI publicBaseUrl, @DefaultValue("false") boolean trustForwardedHeaders,
+                                   @DefaultValue RequestTimeouts requestTimeouts) {
 
   /** {@code onautomate.rate-limit.enabled=true} turns on the vendor's 100 requests per 10 s per token. */
   public record RateLimit(@DefaultValue("false") boolean enabled, @DefaultValue("100") int requests,
                           @DefaultValue("10s") Duration window) {
+  }
+
+  /**
+   * {@code onautomate.request-timeouts.headers}: from the first byte of a request to the end of its
+   * headers (the connection is closed after it); {@code .body}: from then to the end of the body
+   * (answered 408 after it). Neither holds a worker thread while it waits (see {@code web.BodyPrefetchFilter}).
+   */
+  public record RequestTimeouts(@DefaultValue("10s") Duration headers, @DefaultValue("10s") Duration body) {
   }
 
   /** {@code onautomate.answer-cache.enabled=false} keeps no answers; the bounds apply when it is on. */

@@ -8,8 +8,15 @@ import org.springframework.core.Ordered;
  */
 public final class FilterOrder {
 
+  /**
+   * A request's body is read before anything else ({@link BodyPrefetchFilter}), without a thread
+   * waiting for it; then the request passes every later filter once, in an ASYNC dispatch that
+   * looks like a REQUEST one to them. A filter after this one runs for requests with a body only if
+   * it is registered for the ASYNC dispatcher type too (Boot does so for every {@code OncePerRequestFilter}).
+   */
+  public static final int BODY_PREFETCH = Ordered.HIGHEST_PRECEDENCE;
   /** Every {@code /v1/} path also answers with a trailing slash: the path is canonical before anyone reads it. */
-  public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE;
+  public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 5;
   /** Token (401), rate limit (429), body size, type and presence ({@link ApiRequestFilter}); sets the location. */
   public static final int API_REQUEST = Ordered.HIGHEST_PRECEDENCE + 10;
   /** Kept answers ({@link AnswerCache}): keyed by the location the token check set. */

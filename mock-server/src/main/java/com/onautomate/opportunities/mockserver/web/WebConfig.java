@@ -44,6 +44,28 @@ class WebConfig implements WebMvcConfigurer {
     this.bodyReaders = bodyReaders;
   }
 
+  /** Bodies read without a waiting thread, within the body deadline ({@link BodyPrefetchFilter}). */
+  @Bean
+  FilterRegistrationBean<Filter> bodyPrefetchFilter(ErrorBodies errors, MockServerProperties properties) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new BodyPrefetchFilter(
+        ApiRequestFilter.MAX_BODY_BYTES, properties.requestTimeouts().body().toMillis(), errors));
+    registration.setOrder(FilterOrder.BODY_PREFETCH);
+    return registration;
+  }
+
+  /** Request lines and headers within the header deadline ({@link HeaderDeadlineProtocol}). */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> headerDeadline(MockServerProperties properties) {
+    return factory -> {
+      factory.setProtocol(HeaderDeadlineProtocol.class.getName());
+      factory.addConnectorCustomizers(connector -> {
+        if (connector.getProtocolHandler() instanceof HeaderDeadlineProtocol protocol) {
+          protocol.setHeaderDeadline(properties.requestTimeouts().headers());
+        }
+      });
+    };
+  }
+
   /** Every path also answers with a trailing slash, as the vendor documents the create path with one. */
   @Bean
   FilterRegistrationBean<Filter> trailingSlashFilter() {
