@@ -9,7 +9,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -225,15 +224,9 @@ class BadInputTest extends ServerTest {
 
   /** Sends bytes as they are (no HTTP client would send these) and reads the answer to the end. */
   private String rawExchange(String request) throws Exception {
-    URI base = URI.create(server.baseUrl().toString());
-    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-      // Tomcat may send the body chunked: keep the chunk's text only.
-      return answer.replaceAll("\r\n[0-9a-fA-F]+\r\n(.*)\r\n0\r\n\r\n$", "\r\n$1").strip();
-    }
+    return RawHttp.exchangeText(server.baseUrl().getHost(), server.port(), request);
   }
+
 
   /** Bytes no UTF-8 decoder may accept, each inside an otherwise valid title (issue 18). */
   static final Map<String, byte[]> NOT_UTF8 = Map.of(

@@ -104,14 +104,14 @@ class ApiExceptionHandler {
     return msg(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
   }
 
-  static ResponseEntity<ErrorMessage> databaseOutage(Throwable e) {
+  private static ResponseEntity<ErrorMessage> databaseOutage(Throwable e) {
     log.warn("Database unreachable, answered 503: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
         .contentType(MediaType.APPLICATION_JSON).body(new ErrorMessage(DatabaseOutage.MSG));
   }
 
-  static ResponseEntity<ErrorMessage> msg(HttpStatus status, String msg) {
+  private static ResponseEntity<ErrorMessage> msg(HttpStatus status, String msg) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorMessage(msg));
   }
 }

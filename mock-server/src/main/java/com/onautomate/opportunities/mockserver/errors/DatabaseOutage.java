@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A failure that means the database cannot be reached (stopped, restarting, unreachable, out of
@@ -37,8 +39,21 @@ public final class DatabaseOutage {
       if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
         return true;
       }
+      if (t instanceof TransactionSystemException failed && isFailedRollback(failed)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * A rollback only fails on a connection that is gone: the pool closed it when it saw it break
+   * (Hikari then says "Connection is closed", with no SQLSTATE), and Spring throws the rollback's
+   * failure in place of the one that started it (which it logs, or keeps as the application exception).
+   */
+  private static boolean isFailedRollback(TransactionSystemException failed) {
+    return (failed.getApplicationException() != null && causedBy(failed.getApplicationException()))
+        || (failed.getMessage() != null && failed.getMessage().toLowerCase(Locale.ROOT).contains("rollback failed"));
   }
 
   /**

@@ -26,6 +26,11 @@ public class ErrorBodies {
     if (!DatabaseOutage.causedBy(failure)) {
       throw failure;
     }
+    writeDatabaseOutage(response);
+  }
+
+  /** The database cannot be reached: 503 with {@code Retry-After}. */
+  public void writeDatabaseOutage(HttpServletResponse response) throws IOException {
     response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
     write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MSG);
   }
@@ -36,5 +41,7 @@ public class ErrorBodies {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+    // Sent now: after a request Tomcat could not read to its end, it may close without flushing.
+    response.flushBuffer();
   }
 }

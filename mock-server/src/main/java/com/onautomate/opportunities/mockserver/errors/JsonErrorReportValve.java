@@ -16,8 +16,12 @@ import org.springframework.http.HttpStatus;
  * Tomcat's own error answers in the API's {@code {"msg": ...}} JSON instead of its HTML page: the
  * ones it gives before any servlet runs, for a request it cannot parse (a space or {@code {} in the
  * request line, a bad header, a request line that is not HTTP). Everything the application answers
- * has a body already and is left alone. Public only because Tomcat instantiates its host's error
- * valve by class name.
+ * has a body already and is left alone. Tomcat's 501 (CONNECT, a transfer coding it does not
+ * implement) and 505 (an HTTP version other than 1.0 and 1.1) are such requests too, the client's
+ * doing, not the server's: they are answered 400 like every request the API cannot read, so that no
+ * client's mistake shows as a 5xx. The body is sent with its length, so the answer is whole even
+ * when Tomcat closes the connection right after it. Public only because Tomcat instantiates its
+ * host's error valve by class name.
  */
 public final class JsonErrorReportValve extends ErrorReportValve {
 
@@ -38,14 +42,19 @@ public final class JsonErrorReportValve extends ErrorReportValve {
     if (!ioAllowed.get()) {
       return;
     }
+    if (status == HttpStatus.NOT_IMPLEMENTED.value() || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
+      status = HttpStatus.BAD_REQUEST.value();
+      response.setStatus(status);
+    }
     HttpStatus known = HttpStatus.resolve(status);
-    String msg = known == null ? "Error " + status : known.getReasonPhrase();
+    String body = "{\"msg\":\"" + (known == null ? "Error " + status : known.getReasonPhrase()) + "\"}";
     try {
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
+      response.setContentLength(body.length());
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write("{\"msg\":\"" + msg + "\"}");
+        writer.write(body);
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

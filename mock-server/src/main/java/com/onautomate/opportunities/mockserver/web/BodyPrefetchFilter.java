@@ -34,6 +34,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * dispatched again, with the bytes, through every filter after this one. A request without a body
  * passes straight through.
  *
+ * <p>A known flaw of Tomcat 10.1 with chunked bodies (no Content-Length): when the last chunk is
+ * read, Tomcat processes the connection again, on the same thread, with a second processor. If the
+ * client had already half-closed its side of the connection, that second processor sees the end of
+ * input and closes the connection: the request is handled (a create is stored) but its answer is
+ * never sent. HTTP clients do not half-close before the answer (curl, OkHttp, the JDK's and
+ * Python's clients do not); a blocking read, which avoids the flaw, would hold a thread again and
+ * is not bounded by the deadline once the request is async.
+ *
  * <p>To the filters after this one the dispatched request looks like the plain request it is
  * ({@link DispatcherType#REQUEST}, the body readable once, as sent): they run once, with the whole
  * body there. What this filter does not decide, it leaves to them: a body over the limit is handed

@@ -53,13 +53,13 @@ class WebConfig implements WebMvcConfigurer {
     return registration;
   }
 
-  /** Request lines and headers within the header deadline ({@link HeaderDeadlineProtocol}). */
+  /** Request lines and headers within the header deadline ({@link RequestDeadlineProtocol}). */
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> headerDeadline(MockServerProperties properties) {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestDeadlines(MockServerProperties properties) {
     return factory -> {
-      factory.setProtocol(HeaderDeadlineProtocol.class.getName());
+      factory.setProtocol(RequestDeadlineProtocol.class.getName());
       factory.addConnectorCustomizers(connector -> {
-        if (connector.getProtocolHandler() instanceof HeaderDeadlineProtocol protocol) {
+        if (connector.getProtocolHandler() instanceof RequestDeadlineProtocol protocol) {
           protocol.setHeaderDeadline(properties.requestTimeouts().headers());
         }
       });

@@ -15,14 +15,16 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * byte every few seconds keeps a connection open for as long as it likes. Once a second (on Tomcat's
  * own utility executor, as its async timeouts are checked) every connection whose request has
  * been in header parsing for longer than the deadline is closed.
+ * (A body's deadline is {@link BodyPrefetchFilter}'s.)
  *
  * <p>Public with a no-argument constructor: Tomcat creates its protocol from the class name.
  */
-public final class HeaderDeadlineProtocol extends Http11NioProtocol {
+public final class RequestDeadlineProtocol extends Http11NioProtocol {
 
   private volatile Duration headerDeadline = Duration.ofSeconds(10);
   private ScheduledFuture<?> check;
 
+  /** {@code onautomate.request-timeouts.headers}: from a request's first byte to the end of its headers. */
   public void setHeaderDeadline(Duration headerDeadline) {
     this.headerDeadline = headerDeadline;
   }
