@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresTwoInstancesTest {
 
-  private static final int ROUNDS = 12;
+  private static final int ROUNDS = 10;
   private static final int CREATES_PER_ROUND = 8;
-  private static final int READ_AFTER_WRITE_ROUNDS = 40;
+  private static final int READ_AFTER_WRITE_ROUNDS = 30;
   private static final String SALES = "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities";
 
   private TestDatabase db;

@@ -88,6 +88,21 @@ final class TestDatabase implements AutoCloseable {
     return queryFirst(sql, rs -> rs.getString(1));
   }
 
+  /** The first column of every row. */
+  java.util.List<String> queryStrings(String sql) {
+    try (Connection connection = connect();
+         Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      java.util.List<String> values = new java.util.ArrayList<>();
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   private interface Column<T> {
     T read(ResultSet rs) throws SQLException;
   }
