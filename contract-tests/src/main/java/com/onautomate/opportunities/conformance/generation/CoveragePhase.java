@@ -42,7 +42,8 @@ final class CoveragePhase {
   /**
    * The coverage phase: for the body and each query parameter, valid boundaries and each enum value, then
    * invalid values (missing, null, empty, too short/long/small/large, wrong type, bad format); then whole-body
-   * faults (not JSON, not an object, missing, wrong media type, too large), path, auth faults and undocumented methods.
+   * faults (not JSON, not an object, not UTF-8, missing, wrong media type, too large), path, auth faults and
+   * undocumented methods.
    */
   List<TestCase> cases(Operation op, String opportunityId, List<String> undocumentedMethods) {
     List<TestCase> out = new ArrayList<>();
@@ -93,6 +94,7 @@ final class CoveragePhase {
     out.add(bodyCase(op, Kind.NEGATIVE, "body: not JSON", null, opportunityId, "{\"title\": ", null));
     out.add(bodyCase(op, Kind.NEGATIVE, "body: a JSON array", null, opportunityId, "[]", null));
     out.add(bodyCase(op, Kind.NEGATIVE, "body: a JSON string", null, opportunityId, "\"opportunity\"", null));
+    notUtf8(op, opportunityId, out);
     if (op.bodyRequired()) {
       out.add(bodyCase(op, Kind.NEGATIVE, "body: missing", null, opportunityId, null, null));
     }
@@ -102,6 +104,25 @@ final class CoveragePhase {
     big.put("padding", "x".repeat(70_000));
     out.add(bodyCase(op, Kind.NEGATIVE, "body: larger than 65536 bytes", null, opportunityId, Json.write(big),
         null));
+  }
+
+  /**
+   * Valid bodies but for one string (in a property the contract ignores, so that only the bytes are wrong) that is
+   * not UTF-8: an overlong '/', an encoded surrogate, a truncated sequence, and a lone surrogate written as a JSON
+   * escape. The contract answers each with 400 (its "UTF-8 only" convention).
+   */
+  private void notUtf8(Operation op, String opportunityId, List<TestCase> out) {
+    Map<String, String> strings = new LinkedHashMap<>();
+    strings.put("an overlong '/' (C0 AF)", Request.rawBytes(0xC0, 0xAF));
+    strings.put("an encoded surrogate (ED A0 80)", Request.rawBytes(0xED, 0xA0, 0x80));
+    strings.put("a truncated sequence (E2 82)", Request.rawBytes(0xE2, 0x82));
+    strings.put("a lone surrogate escape (\\ud800)", "\\ud800");
+    strings.forEach((what, text) -> {
+      ObjectNode body = values.validBody(op);
+      body.put("note", "NOT-UTF-8");
+      out.add(bodyCase(op, Kind.NEGATIVE, "body: not UTF-8, " + what, null, opportunityId,
+          Json.write(body).replace("NOT-UTF-8", "a" + text + "b"), null));
+    });
   }
 
   /** A path parameter one past its maxLength, and an id that does not exist. */

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * One HTTP request exactly as sent: method, path (already filled and encoded), query pairs, headers, body.
  *
- * @param body the raw body, or null for none
+ * @param body the raw body, or null for none; sent as UTF-8, except that the characters U+DC80 to
+ *     U+DCFF (lone surrogates, which no text holds) stand for the single bytes 0x80 to 0xFF
+ *     (Python's "surrogateescape"), so that a case can send bytes that are not UTF-8 (see {@link #rawBytes})
  */
 public record Request(String method, String path, List<Map.Entry<String, String>> query,
                       Map<String, String> headers, String body) {
@@ -17,6 +19,40 @@ public record Request(String method, String path, List<Map.Entry<String, String>
   public Request {
     query = List.copyOf(query);
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** A piece of body text that is sent as exactly these bytes (0x80-0xFF), valid UTF-8 or not. */
+  public static String rawBytes(int... bytes) {
+    StringBuilder out = new StringBuilder(bytes.length);
+    for (int b : bytes) {
+      if (b < 0x80 || b > 0xFF) {
+        throw new IllegalArgumentException("raw bytes are 0x80-0xFF, not " + b);
+      }
+      out.append((char) (0xDC00 + b));
+    }
+    return out.toString();
+  }
+
+  /** The body as sent: UTF-8, with the raw bytes {@link #rawBytes} stands for; null for none. */
+  public byte[] bodyBytes() {
+    if (body == null) {
+      return null;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length() + 16);
+    int from = 0;
+    for (int i = 0; i < body.length(); i++) {
+      if (isRawByte(body.charAt(i))) {
+        out.writeBytes(body.substring(from, i).getBytes(StandardCharsets.UTF_8));
+        out.write(body.charAt(i) - 0xDC00);
+        from = i + 1;
+      }
+    }
+    out.writeBytes(body.substring(from).getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static boolean isRawByte(char c) {
+    return c >= 0xDC80 && c <= 0xDCFF;
   }
 
   /** Path plus encoded query string. */
@@ -54,11 +90,27 @@ public record Request(String method, String path, List<Map.Entry<String, String>
       sb.append(" -H ").append(shellQuote(h.getKey() + ": " + h.getValue()));
     }
     if (body != null) {
-      sb.append(" -d ").append(shellQuote(body.length() > 4096
-          ? body.substring(0, 4096) + "…(" + body.length() + " characters in all)" : body));
+      String shown = body.length() > 4096 ? body.substring(0, 4096) + "…(" + body.length() + " characters in all)" : body;
+      sb.append(shown.chars().anyMatch(c -> isRawByte((char) c))
+          ? " --data-binary " + bashBytesQuote(shown) : " -d " + shellQuote(shown));
     }
     sb.append(' ').append(shellQuote(url(baseUrl)));
     return sb.toString();
+  }
+
+  /** Bash's $'...' quoting, with the raw bytes as \xNN (curl then sends exactly those bytes). */
+  static String bashBytesQuote(String s) {
+    StringBuilder out = new StringBuilder("$'");
+    for (char c : s.toCharArray()) {
+      if (isRawByte(c)) {
+        out.append(String.format("\\x%02X", c - 0xDC00));
+      } else if (c == '\'' || c == '\\') {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('\'').toString();
   }
 
   static String shellQuote(String s) {

@@ -77,8 +77,9 @@ public final class Transport implements Sender, AutoCloseable {
     request.headers().forEach((name, value) -> headers.add(new Header(name, value)));
     RequestSpecification spec = RestAssured.given().config(config.get()).urlEncodingEnabled(false)
         .headers(new Headers(headers));
-    if (request.body() != null) {
-      spec.body(request.body().getBytes(StandardCharsets.UTF_8));
+    byte[] sentBody = request.bodyBytes();
+    if (sentBody != null) {
+      spec.body(sentBody);
     }
     long start = System.nanoTime();
     io.restassured.response.Response r;

@@ -47,6 +47,37 @@ class CaseGeneratorTest {
     }
   }
 
+  /** Every operation with a body gets bodies that are not UTF-8, sent as those exact bytes. */
+  @Test
+  void coverageSendsBodiesThatAreNotUtf8() throws Exception {
+    CaseGenerator gen = new CaseGenerator(options, new Identities("fixed"));
+    for (Operation op : Suite.CONTRACT.operations()) {
+      if (op.bodySchema() == null) {
+        continue;
+      }
+      List<TestCase> notUtf8 = gen.coverage(op, "opp1", List.of()).stream()
+          .filter(c -> c.description().startsWith("body: not UTF-8")).toList();
+      assertThat(notUtf8).as(op.toString()).hasSize(4).allMatch(c -> c.kind() == Kind.NEGATIVE);
+      for (TestCase c : notUtf8) {
+        byte[] bytes = c.request().bodyBytes();
+        boolean decodes;
+        try {
+          java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+          decodes = true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+          decodes = false;
+        }
+        if (c.description().contains("escape")) {
+          assertThat(decodes).isTrue();
+          assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains("\\ud800");
+        } else {
+          assertThat(decodes).as(c.description()).isFalse();
+          assertThat(c.request().toCurl("http://h")).contains("--data-binary $'").containsPattern("\\\\x[CE][0-9A-F]");
+        }
+      }
+    }
+  }
+
   @Test
   void theSameSeedGivesTheSameCases() {
     List<String> a = everything(new CaseGenerator(options, new Identities("fixed"))).stream()
