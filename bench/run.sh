@@ -2,14 +2,17 @@
 # Benchmarks the toolkit side by side with what users would pick instead, on this machine, in one
 # run, and writes bench/RESULTS.md. Run by hand on a quiet machine (it is not part of .ci/run):
 #
-#   bench/run.sh                    # everything, ~25 minutes; writes bench/RESULTS.md
+#   bench/run.sh                    # everything, ~30 minutes; writes bench/RESULTS.md
 #   bench/run.sh --quick            # short runs, to check the script; writes bench/out/RESULTS.md only
 #   bench/run.sh http scale         # some sections only; writes bench/out/RESULTS.md only
+#   bench/run.sh durability slow    # also replaces these sections' marked blocks in bench/RESULTS.md
 #   bench/run.sh --no-build ...     # reuse the jars already in target/
 #   MOCK_JAVA_OPTS=-Xmx256m bench/run.sh ...   # JVM options for the mock server (default none)
 #
 # Sections: http (mock server vs Prism vs nginx), startup (mock server jar to first answer),
-# scale (100,000 opportunities), suite (conformance suite), client (JMH: facade vs raw OkHttp).
+# scale (100,000 opportunities), suite (conformance suite), client (JMH: facade vs raw OkHttp),
+# durability (creates/s on a file H2, commits written before the answer or not), slow (reads and
+# creates while 50 slow-body and 200 slow-header clients are connected).
 # Installs what is missing: wrk, nginx, curl (Debian), Prism (npm ci in api/). Start-up and suite
 # times come from loops that time-stamp the first answer and the first request, which a whole-command
 # timer (hyperfine) cannot see.
@@ -40,14 +43,14 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=true ;;
     --no-build) BUILD=false ;;
-    http|startup|scale|suite|client) SECTIONS+=("$arg") ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    http|startup|scale|suite|client|durability|slow) SECTIONS+=("$arg") ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
 FULL=false
 if [ ${#SECTIONS[@]} = 0 ]; then
-  SECTIONS=(http startup scale suite client)
+  SECTIONS=(http startup scale suite client durability slow)
   [ "$QUICK" = false ] && FULL=true
 fi
 
@@ -512,6 +515,68 @@ section_scale() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# 5. Durability: creates/s on a file H2, with every commit written before the answer (the server's
+# default for a file URL, ;WRITE_DELAY=0) and with H2's own default (written within 500 ms, what the
+# server did before issue 18: a kill -9 lost answered creates). Each on a fresh database file,
+# warmed with creates (churn) until the JIT settles, then measured at 16 and 64 connections.
+
+section_durability() {
+  local variant url conns
+  for variant in delayed durable; do
+    rm -rf "$OUT/durability-$variant"
+    url="jdbc:h2:file:$OUT/durability-$variant/opportunities"
+    [ "$variant" = delayed ] && url="$url;WRITE_DELAY=500"
+    log "5. Durability: file H2, $variant ($url)"
+    start_mock "mock-durability-$variant" --spring.datasource.url="$url"
+    local create="$MOCK_URL/v1/pipelines/$DUP_PIPELINE/opportunities"
+    warm_up "durability-$variant" "$MOCK_PID" create - "$create churn $DUP_STAGE"
+    for conns in 16 64; do
+      local result
+      result=$(wrk_jit "$MOCK_PID" "durability-$variant-$conns" "$conns" "$DURATION" "$create" create "$DUP_STAGE")
+      record "durability variant=$variant conns=$conns $result"
+      echo "  file H2 $variant, create c=$conns: $result" >&2
+    done
+    stop "$MOCK_PID"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# 6. Slow clients: GET one opportunity and POST create, timed by wrk at 16 connections, first alone,
+# then while bench/slow_clients.py keeps 50 connections sending a create's body one byte every 2 s
+# and 200 connections sending headers one byte every 2 s (each reconnects when the server cuts it
+# off at its deadlines). The server as users start it (8 worker threads on two cores).
+
+section_slow() {
+  log "6. Slow clients: reads and creates alone, then beside 50 slow bodies and 200 slow headers"
+  start_mock mock-slow
+  local get="$MOCK_URL/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
+  local create="$MOCK_URL/v1/pipelines/$DUP_PIPELINE/opportunities"
+  local port=${MOCK_URL##*:} slow_pid result phase
+  warm_up slow "$MOCK_PID" reads - "$get get"
+  warm_up slow "$MOCK_PID" create - "$create churn $DUP_STAGE"
+  for phase in alone beside; do
+    if [ "$phase" = beside ]; then
+      python3 "$BENCH/slow_clients.py" 127.0.0.1 "$port" --body 50 --headers 200 >"$OUT/logs/slow-clients.log" 2>&1 &
+      slow_pid=$!
+      STARTED+=("$slow_pid")
+      sleep 3  # every slow connection open and its first bytes sent
+    fi
+    result=$(wrk_jit "$MOCK_PID" "slow-get-$phase" 16 "$DURATION" "$get" get)
+    record "slow endpoint=get phase=$phase conns=16 $result"
+    echo "  GET one, $phase: $result" >&2
+    result=$(wrk_jit "$MOCK_PID" "slow-create-$phase" 16 "$DURATION" "$create" create "$DUP_STAGE")
+    record "slow endpoint=create phase=$phase conns=16 $result"
+    echo "  POST create, $phase: $result" >&2
+  done
+  kill "$slow_pid" 2>/dev/null || true  # it prints its summary on SIGTERM
+  wait "$slow_pid" 2>/dev/null || true
+  local summary
+  summary=$(grep '^slow clients: opened' "$OUT/logs/slow-clients.log" | tail -n 1 | tr -d "{}':," | tr ' ' '_')
+  record "slowmeta clients=$summary"
+  stop "$MOCK_PID"
+}
+
+# ---------------------------------------------------------------------------------------------
 # 3. The conformance suite: a default run (it starts the bundled mock server in-process)
 
 section_suite() {
@@ -608,6 +673,11 @@ main() {
   [ "$FULL" = true ] && target="$BENCH/RESULTS.md"
   python3 "$BENCH/lib/report.py" "$RESULTS" >"$target"
   log "Wrote $target"
+  # A focused run of the sections with marked blocks (not --quick) replaces their blocks in bench/RESULTS.md.
+  if [ "$FULL" = false ] && [ "$QUICK" = false ] && grep -q '<!-- bench:' "$target"; then
+    python3 "$BENCH/lib/report.py" --splice "$target" "$BENCH/RESULTS.md"
+    log "Replaced the blocks of this run's sections in $BENCH/RESULTS.md"
+  fi
 }
 
 main; exit  # one line: an edit of this file while it runs cannot run anything more

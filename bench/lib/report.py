@@ -425,6 +425,96 @@ class Report:
                              f"{num(facade['score']) / num(parsed['score']):.3f}", "(none)", "–"])
             self.table(["figure (time per GET)", f"ratio ({key}s)", "ratio (means)", "target", "verdict"], body)
 
+    # Sections a focused run (bench/run.sh durability slow) replaces in bench/RESULTS.md: each is
+    # written between markers, <!-- bench:NAME --> and <!-- /bench:NAME -->, with its own run's facts.
+
+    def marked(self, name, write):
+        start = len(self.lines)
+        write()
+        if len(self.lines) == start:
+            return
+        body = self.lines[start:]
+        self.lines = self.lines[:start]
+        self.out(f"<!-- bench:{name} -->")
+        self.lines.extend(body)
+        self.out(f"*This section's run: {self.meta.get('date', '?')}, commit {self.meta.get('commit', '?')}, load average "
+                 f"{self.meta.get('load_start', '?').replace('/', ' ')} at the start of the run "
+                 f"(`bench/run.sh {name}` replaces this block).*")
+        self.out()
+        self.out(f"<!-- /bench:{name} -->")
+        self.out()
+
+    def durability(self):
+        rows = self.r.get("durability", [])
+        if not rows:
+            return
+        by = {(x["variant"], x["conns"]): x for x in rows}
+        self.out("## 5. Durability: creates on a file H2, every commit on disk before the answer")
+        self.out()
+        self.out("The mock server on `--spring.datasource.url=jdbc:h2:file:...`: *durable* is the server's default "
+                 "for a file URL (`;WRITE_DELAY=0`: every commit is written to the file before the create is "
+                 "answered, so `kill -9` of the server loses no answered create); *delayed* is the same URL with "
+                 "H2's own `;WRITE_DELAY=500` (commits written in the background within 500 ms: what the server "
+                 "did before issue 18, when a `kill -9` lost hundreds of answered creates). Neither calls fsync "
+                 "per commit (H2 has no such setting): an OS crash or power loss may lose the last commits either "
+                 "way. Fresh database file each, creates warmed up with create-and-delete until the JIT settles, "
+                 "then `wrk -t2` POST create (a new contact each).")
+        self.out()
+        body = []
+        for conns in ("16", "64"):
+            delayed, durable = by.get(("delayed", conns)), by.get(("durable", conns))
+            for variant, x in (("delayed (`WRITE_DELAY=500`, before)", delayed), ("durable (default, after)", durable)):
+                if x:
+                    body.append([conns, variant, rate(x.get("rps")), ms(x.get("p50_us")), ms(x.get("p99_us")),
+                                 jit(x), f"{int(x['requests']):,}"])
+            if delayed and durable and num(delayed.get("rps")):
+                body.append([conns, "**durable / delayed**", f"{num(durable['rps']) / num(delayed['rps']):.2f}×",
+                             "", "", "", ""])
+        self.table(["connections", "file H2", "creates/s", "p50", "p99", "JIT", "requests"], body)
+        self.out()
+
+    def slow(self):
+        rows = self.r.get("slow", [])
+        if not rows:
+            return
+        by = {(x["endpoint"], x["phase"]): x for x in rows}
+        clients = merged(self.r.get("slowmeta", [])).get("clients", "").replace("_", " ")
+        self.out("## 6. Slow clients: reads and creates beside 50 slow bodies and 200 slow headers")
+        self.out()
+        self.out("The mock server as users start it (8 worker threads on two cores). `wrk -t2 -c16` on GET one "
+                 "opportunity and on POST create, first alone, then while `bench/slow_clients.py` keeps 50 "
+                 "connections sending a create's body (Content-Length 1000) one byte every 2 s and 200 connections "
+                 "sending a request's headers one byte every 2 s; each reconnects when the server cuts it off "
+                 "(bodies: `408` at `onautomate.request-timeouts.body`, headers: closed at "
+                 "`onautomate.request-timeouts.headers`, 10 s each by default). Bodies are read without a "
+                 "thread (`web.BodyPrefetchFilter`), headers too (Tomcat's NIO). Before issue 18, eight slow "
+                 "bodies held all eight workers and a GET waited 5-28 s.")
+        self.out()
+        body = []
+        for endpoint, label in (("get", "GET one opportunity"), ("create", "POST create")):
+            alone, beside = by.get((endpoint, "alone")), by.get((endpoint, "beside"))
+            for phase, x in (("alone", alone), ("beside the slow clients", beside)):
+                if x:
+                    errors = sum(int(x.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors",
+                                                             "timeouts", "status_errors"))
+                    body.append([label, phase, rate(x.get("rps")), ms(x.get("p50_us")), ms(x.get("p99_us")),
+                                 f"{int(x['requests']):,}", errors])
+        self.table(["request", "", "requests/s", "p50", "p99", "requests", "errors"], body)
+        self.out()
+        checks = []
+        for endpoint, label in (("get", "GET one"), ("create", "POST create")):
+            alone, beside = by.get((endpoint, "alone")), by.get((endpoint, "beside"))
+            if alone and beside and num(alone.get("p99_us")):
+                ratio = num(beside["p99_us"]) / num(alone["p99_us"])
+                v = self.check(f"Slow clients: {label} p99 beside them / alone", f"{ratio:.2f}×", "≤ 5×", ratio <= 5)
+                checks.append([f"{label} @16: p99 beside the slow clients / alone", f"{ratio:.2f}×", "≤ 5× (\"within a few times\")", v])
+        if checks:
+            self.table(["figure", "measured", "target", "verdict"], checks)
+            self.out()
+        if clients:
+            self.out(f"The slow clients' own count at the end: {clients} (an answer to a slow body is its 408).")
+            self.out()
+
     def render(self):
         self.header()
         body_start = len(self.lines)
@@ -433,6 +523,8 @@ class Report:
         self.scale()
         self.suite()
         self.client()
+        self.marked("durability", self.durability)
+        self.marked("slow", self.slow)
         sections = self.lines[body_start:]
         self.lines = self.lines[:body_start]
         if self.summary:
@@ -447,7 +539,32 @@ class Report:
         return "\n".join(self.lines).rstrip() + "\n"
 
 
+# The first line of bench/FINDINGS.md, appended to RESULTS.md after the figures.
+FINDINGS_TITLE = "## Causes of the misses and the fixes recommended"
+
+
+def splice(rendered_path, results_path):
+    """Replaces, in results_path, each marked block that rendered_path has (or adds it before the findings)."""
+    import re
+    rendered = open(rendered_path, encoding="utf-8").read()
+    results = open(results_path, encoding="utf-8").read()
+    for match in re.finditer(r"<!-- bench:(\w+) -->.*?<!-- /bench:\1 -->", rendered, re.S):
+        name, block = match.group(1), match.group(0)
+        pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.S)
+        if pattern.search(results):
+            results = pattern.sub(lambda _: block, results)
+        else:
+            at = results.find("\n" + FINDINGS_TITLE)
+            at = at + 1 if at >= 0 else len(results)
+            results = results[:at] + block + "\n\n" + results[at:]
+    with open(results_path, "w", encoding="utf-8") as f:
+        f.write(results)
+
+
 def main():
+    if sys.argv[1] == "--splice":
+        splice(sys.argv[2], sys.argv[3])
+        return
     records = parse(sys.argv[1])
     text = Report(records).render()
     # The causes of the misses and the fixes recommended, written by hand after profiling
