@@ -64,8 +64,8 @@ public final class CaseGenerator {
   /**
    * The coverage phase: for the body and each query parameter, valid boundaries and each enum value, then
    * invalid values (missing, null, empty, too short/long/small/large, wrong type, bad format); then whole-body
-   * faults (not JSON, not an object, not UTF-8, missing, wrong media type, too large), auth faults and {@code methods} (the
-   * path's undocumented methods and OPTIONS, for the first operation of each path).
+   * faults (not JSON, not an object, not UTF-8, missing, wrong media type, too large), auth faults and
+   * {@code methods} (the path's undocumented methods and OPTIONS, for the first operation of each path).
    */
   public List<TestCase> coverage(Operation op, String opportunityId, List<String> methods) {
     return coverage.cases(op, opportunityId, methods);
