@@ -101,7 +101,8 @@ public record Request(String method, String path, List<Map.Entry<String, String>
   /** Bash's $'...' quoting, with the raw bytes as \xNN (curl then sends exactly those bytes). */
   static String bashBytesQuote(String s) {
     StringBuilder out = new StringBuilder("$'");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (isRawByte(c)) {
         out.append(String.format("\\x%02X", c - 0xDC00));
       } else if (c == '\'' || c == '\\') {
