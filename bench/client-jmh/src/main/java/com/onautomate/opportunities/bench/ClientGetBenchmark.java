@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -70,7 +71,7 @@ public class ClientGetBenchmark {
         exchange.getRequestBody().readAllBytes();
         boolean found = exchange.getRequestURI().getPath().equals(path)
             && ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-        byte[] answer = found ? body : "{\"msg\":\"Not Found\"}".getBytes();
+        byte[] answer = found ? body : "{\"msg\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(found ? 200 : 404, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
