@@ -75,7 +75,7 @@ class ContractOperationsTest {
       assertThat(schemaName(responses.get("422"))).isEqualTo("ValidationErrors");
     }
     if (operation.getRequestBody() != null) {
-      assertThat(responses).containsKeys("413", "415");
+      assertThat(responses).containsKeys("408", "413", "415");
     }
     responses.forEach((status, response) -> {
       if ((status.startsWith("4") && !status.equals("422")) || status.startsWith("5")) {
