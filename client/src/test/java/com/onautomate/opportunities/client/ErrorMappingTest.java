@@ -36,10 +36,12 @@ class ErrorMappingTest {
       400, BadRequestException.class,
       401, UnauthorizedException.class,
       404, NotFoundException.class,
+      408, UnexpectedStatusException.class,
       413, UnexpectedStatusException.class,
       415, UnexpectedStatusException.class,
       422, ValidationException.class,
-      429, RateLimitException.class);
+      429, RateLimitException.class,
+      503, ServerException.class);
 
   private MockWebServer server;
   private OpportunitiesClient client;
@@ -89,6 +91,12 @@ class ErrorMappingTest {
       response.setHeader("Retry-After", "7").setHeader("X-RateLimit-Limit", "100");
     }
     server.enqueue(response);
+    // OkHttp itself sends a request answered 408 once more (RFC 9110 allows it; nothing was changed):
+    // the second 408 is the one thrown.
+    int sends = status == 408 ? 2 : 1;
+    if (status == 408) {
+      server.enqueue(json(status, body));
+    }
     int before = server.getRequestCount(); // the dynamic tests share one server
 
     OpportunitiesServiceException e = catchThrowableOfType(() -> call(operationId), OpportunitiesServiceException.class);
@@ -113,8 +121,10 @@ class ErrorMappingTest {
       assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofSeconds(7));
       assertThat(e.header("X-RateLimit-Limit")).contains("100");
     }
-    assertThat(server.getRequestCount() - before).as("sent once, not retried").isEqualTo(1);
-    server.takeRequest();
+    assertThat(server.getRequestCount() - before).as("sent once, not retried by the client's policy").isEqualTo(sends);
+    for (int i = 0; i < sends; i++) {
+      server.takeRequest();
+    }
   }
 
   private Object call(String operationId) {
