@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoData load the demo contacts and opportunities at start
  * @param rateLimit the per-token rate limit, off unless enabled
  * @param answerCache the kept answers of the reads (see {@code web.AnswerCache})
+ * @param prefer the {@code Prefer} header's chosen answers (see {@code answers})
  * @param pageBucketSize opportunities per page bucket (see {@code opportunities.PageBuckets}); not documented
  *     for users: tests make it small to cross bucket borders with few rows
  * @param listTotalsMax filtered-list totals remembered (see {@code opportunities.ListTotals}); not documented
@@ -18,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("onautomate")
 public record MockServerProperties(@DefaultValue("true") boolean demoData, @DefaultValue RateLimit rateLimit,
-                                   @DefaultValue AnswerCache answerCache, @DefaultValue("1000") int pageBucketSize,
+                                   @DefaultValue AnswerCache answerCache, @DefaultValue Prefer prefer,
+                                   @DefaultValue("1000") int pageBucketSize,
                                    @DefaultValue("4096") int listTotalsMax, @DefaultValue("1000") int contactScopeMax) {
 
   /** {@code onautomate.rate-limit.enabled=true} turns on the vendor's 100 requests per 10 s per token. */
@@ -29,5 +31,9 @@ public record MockServerProperties(@DefaultValue("true") boolean demoData, @Defa
   /** {@code onautomate.answer-cache.enabled=false} keeps no answers; the bounds apply when it is on. */
   public record AnswerCache(@DefaultValue("true") boolean enabled, @DefaultValue("4096") int maxEntries,
                             @DefaultValue("16777216") long maxBytes) {
+  }
+
+  /** {@code onautomate.prefer.enabled=false}: every {@code Prefer} header (and Prism's {@code __code}) is ignored. */
+  public record Prefer(@DefaultValue("true") boolean enabled) {
   }
 }
