@@ -45,6 +45,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     out.append("  rate limit: ").append(properties.rateLimit().enabled()
         ? properties.rateLimit().requests() + " requests per " + properties.rateLimit().window().toSeconds() + " s per token"
         : "off");
+    out.append("\n  faults:     ").append(properties.faults().describe());
     System.out.println(out);
     System.out.flush();
   }

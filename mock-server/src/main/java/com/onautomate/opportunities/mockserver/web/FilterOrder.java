@@ -12,7 +12,9 @@ public final class FilterOrder {
   public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE;
   /** Token (401), rate limit (429), body size, type and presence ({@link ApiRequestFilter}); sets the location. */
   public static final int API_REQUEST = Ordered.HIGHEST_PRECEDENCE + 10;
-  /** {@code Prefer: code=} answers ({@code answers.ChosenAnswerFilter}): after the token and body checks; none reaches the store. */
+  /** Injected faults and delays ({@code faults.FaultFilter}): only on requests that passed the token check. */
+  public static final int FAULTS = Ordered.HIGHEST_PRECEDENCE + 13;
+  /** {@code Prefer: code=} answers ({@code answers.ChosenAnswerFilter}): a fault wins over them, none reaches the store. */
   public static final int CHOSEN_ANSWERS = Ordered.HIGHEST_PRECEDENCE + 16;
   /** Kept answers ({@link AnswerCache}): keyed by the location the token check set. */
   public static final int ANSWER_CACHE = Ordered.HIGHEST_PRECEDENCE + 20;
