@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.mockserver.system;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerCache the kept answers of the reads (see {@code web.AnswerCache})
  * @param prefer the {@code Prefer} header's chosen answers, delays and faults (see {@code answers}, {@code faults})
  * @param faults failures and latency injected into a share of all requests, off unless a rate or delay is set
+ * @param cors cross-origin calls from browser apps (see {@code web.CorsSettings})
  * @param pageBucketSize opportunities per page bucket (see {@code opportunities.PageBuckets}); not documented
  *     for users: tests make it small to cross bucket borders with few rows
  * @param listTotalsMax filtered-list totals remembered (see {@code opportunities.ListTotals}); not documented
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("onautomate")
 public record MockServerProperties(@DefaultValue("true") boolean demoData, @DefaultValue RateLimit rateLimit,
                                    @DefaultValue AnswerCache answerCache, @DefaultValue Prefer prefer,
-                                   @DefaultValue Faults faults,
+                                   @DefaultValue Faults faults, @DefaultValue Cors cors,
                                    @DefaultValue("1000") int pageBucketSize,
                                    @DefaultValue("4096") int listTotalsMax, @DefaultValue("1000") int contactScopeMax) {
 
@@ -44,6 +46,16 @@ public record MockServerProperties(@DefaultValue("true") boolean demoData, @Defa
 
   /** {@code onautomate.prefer.enabled=false}: every {@code Prefer} header (and Prism's {@code __code}) is ignored. */
   public record Prefer(@DefaultValue("true") boolean enabled) {
+  }
+
+  /**
+   * {@code onautomate.cors.*}: answers to browsers' cross-origin requests.
+   *
+   * @param enabled answer preflights and add the CORS headers
+   * @param allowedOrigins origins allowed to call, {@code *} for any (the default: the server binds 127.0.0.1);
+   *     patterns such as {@code https://*.example.com} work
+   */
+  public record Cors(@DefaultValue("true") boolean enabled, @DefaultValue("*") List<String> allowedOrigins) {
   }
 
   /**

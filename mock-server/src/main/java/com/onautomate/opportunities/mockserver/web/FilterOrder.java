@@ -10,6 +10,8 @@ public final class FilterOrder {
 
   /** Every {@code /v1/} path also answers with a trailing slash: the path is canonical before anyone reads it. */
   public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE;
+  /** Browsers' cross-origin preflights answered, CORS headers added: before the token check, as a preflight has none. */
+  public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 5;
   /** Token (401), rate limit (429), body size, type and presence ({@link ApiRequestFilter}); sets the location. */
   public static final int API_REQUEST = Ordered.HIGHEST_PRECEDENCE + 10;
   /** Injected faults and delays ({@code faults.FaultFilter}): only on requests that passed the token check. */
