@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerCache the kept answers of the reads (see {@code web.AnswerCache})
  * @param prefer the {@code Prefer} header's chosen answers, delays and faults (see {@code answers}, {@code faults})
  * @param faults failures and latency injected into a share of all requests, off unless a rate or delay is set
- * @param cors cross-origin calls from browser apps (see {@code web.CorsSettings})
+ * @param cors cross-origin calls from browser apps (see {@code web.CrossOriginFilter})
  * @param pageBucketSize opportunities per page bucket (see {@code opportunities.PageBuckets}); not documented
  *     for users: tests make it small to cross bucket borders with few rows
  * @param listTotalsMax filtered-list totals remembered (see {@code opportunities.ListTotals}); not documented
