@@ -2,6 +2,8 @@ package com.onautomate.opportunities.mockserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +20,14 @@ class CorsTest {
 
   static String item() {
     return "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities/" + DemoData.OPPORTUNITY_ID;
+  }
+
+  /** A create sent from {@code origin}, with the token, for a new contact by {@code email}. */
+  static RawHttp createFrom(URI base, String origin, String email) throws IOException {
+    return RawHttp.exchange(base, "POST", "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities",
+        Map.of("Origin", origin, "Authorization", "Bearer " + DemoData.TOKEN),
+        "{\"title\":\"from a browser\",\"status\":\"open\",\"stageId\":\"" + DemoData.STAGE_NEW_ID
+            + "\",\"email\":\"" + email + "\"}");
   }
 
   static Map<String, String> preflight(String origin, String method, String headers) {
@@ -62,9 +72,7 @@ class CorsTest {
           "Authorization", "Bearer " + DemoData.TOKEN, "Prefer", "code=429"), null);
       assertThat(limited.status()).isEqualTo(429);
       assertThat(limited.headers()).containsEntry("access-control-allow-origin", "*").containsKey("retry-after");
-      RawHttp created = RawHttp.exchange(server.baseUrl(), "POST", "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities",
-          Map.of("Origin", APP, "Authorization", "Bearer " + DemoData.TOKEN),
-          "{\"title\":\"from a browser\",\"status\":\"open\",\"stageId\":\"" + NEW_STAGE + "\",\"email\":\"cors@example.com\"}");
+      RawHttp created = createFrom(server.baseUrl(), APP, "cors@example.com");
       assertThat(created.status()).isEqualTo(200);
       assertThat(created.headers()).containsEntry("access-control-allow-origin", "*");
     }
@@ -112,9 +120,7 @@ class CorsTest {
     @Test
     void anotherOriginIs403AndReachesNothing() throws Exception {
       String before = storeSnapshot();
-      RawHttp refused = RawHttp.exchange(server.baseUrl(), "POST", "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities",
-          Map.of("Origin", "https://evil.example.org", "Authorization", "Bearer " + DemoData.TOKEN),
-          "{\"title\":\"csrf\",\"status\":\"open\",\"stageId\":\"" + NEW_STAGE + "\",\"email\":\"evil@example.org\"}");
+      RawHttp refused = createFrom(server.baseUrl(), "https://evil.example.org", "evil@example.org");
       assertThat(refused.status()).isEqualTo(403);
       assertThat(new String(refused.body())).isEqualTo("{\"msg\":\"Forbidden\"}");
       assertThat(refused.headers()).doesNotContainKey("access-control-allow-origin");
@@ -144,6 +150,4 @@ class CorsTest {
       assertThat(get.headers()).doesNotContainKey("access-control-allow-origin");
     }
   }
-
-  private static final String NEW_STAGE = DemoData.STAGE_NEW_ID;
 }

@@ -5,6 +5,7 @@ import com.onautomate.opportunities.mockserver.answers.ChosenAnswers.Outcome;
 import com.onautomate.opportunities.mockserver.answers.ChosenAnswers.Refusal;
 import com.onautomate.opportunities.mockserver.answers.DocumentedOperations.Operation;
 import com.onautomate.opportunities.mockserver.errors.ErrorBodies;
+import com.onautomate.opportunities.mockserver.web.ApiPathFilter;
 import com.onautomate.opportunities.mockserver.web.Preferences;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a request that asks for a documented answer, as Stoplight Prism does: {@code Prefer:
@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is refused with the mock server's own 406 ({@link ErrorBodies#mockProblem}). A request for no
  * operation of the contract (unknown path, other method) goes on and gets its usual 404 or 405.
  */
-final class ChosenAnswerFilter extends OncePerRequestFilter {
+final class ChosenAnswerFilter extends ApiPathFilter {
 
   private final Supplier<ChosenAnswers> answers;
   private final ErrorBodies errors;
@@ -37,11 +37,6 @@ final class ChosenAnswerFilter extends OncePerRequestFilter {
   ChosenAnswerFilter(Supplier<ChosenAnswers> answers, ErrorBodies errors) {
     this.answers = answers;
     this.errors = errors;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/v1/");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver.faults;
 
+import com.onautomate.opportunities.mockserver.web.ApiPathFilter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class ConnectionCloser extends ValveBase {
 
   @Override
   public void invoke(Request request, Response response) throws IOException, ServletException {
-    if (request.getDecodedRequestURI().startsWith("/v1/")) {
+    if (ApiPathFilter.isApiPath(request.getDecodedRequestURI())) {
       request.setAttribute(ATTRIBUTE, response);
     }
     getNext().invoke(request, response);

@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.mockserver.faults;
 
 import com.onautomate.opportunities.mockserver.errors.ErrorBodies;
+import com.onautomate.opportunities.mockserver.web.ApiPathFilter;
 import com.onautomate.opportunities.mockserver.web.Preferences;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>A delayed answer is made first and then held, as WireMock's delays are, so a delayed write
  * is done before the client sees its answer; while held it costs no Tomcat worker ({@link HeldAnswers}).
  */
-final class FaultFilter extends OncePerRequestFilter {
+final class FaultFilter extends ApiPathFilter {
 
   private final FaultPlanner planner;
   private final HeldAnswers held;
@@ -32,11 +32,6 @@ final class FaultFilter extends OncePerRequestFilter {
     this.held = held;
     this.errors = errors;
     this.preferEnabled = preferEnabled;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/v1/");
   }
 
   @Override

@@ -48,7 +48,7 @@ final class CrossOriginFilter extends CorsFilter {
   private static CorsConfigurationSource source(CorsConfiguration configuration) {
     return request -> {
       String path = request.getRequestURI();
-      return path.startsWith("/v1/") || CONTRACT_PAGES.contains(path) ? configuration : null;
+      return ApiPathFilter.isApiPath(path) || CONTRACT_PAGES.contains(path) ? configuration : null;
     };
   }
 
