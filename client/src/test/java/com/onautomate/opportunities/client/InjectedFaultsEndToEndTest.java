@@ -8,8 +8,6 @@ import com.onautomate.opportunities.mockserver.DemoData;
 import com.onautomate.opportunities.mockserver.MockServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
 class InjectedFaultsEndToEndTest {
   private static MockServer server;
 
-  private final List<Integer> statuses = new CopyOnWriteArrayList<>();
-  private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private final Recorded recorded = new Recorded();
+  private final List<Integer> statuses = recorded.statuses;
+  private final List<Duration> waits = recorded.waits;
 
   @BeforeAll
   static void start() {
@@ -39,26 +38,12 @@ class InjectedFaultsEndToEndTest {
     server.close();
   }
 
-  /** A client that records every status it receives and every wait, and sends {@code prefer} when given. */
+  /** A patient client with short waits and a short read timeout, sending {@code prefer} when given. */
   private OpportunitiesClient client(String prefer) {
-    OkHttpClient recording = new OkHttpClient.Builder().addInterceptor(chain -> {
-      okhttp3.Request request = prefer == null ? chain.request()
-          : chain.request().newBuilder().header("Prefer", prefer).build();
-      okhttp3.Response response = chain.proceed(request);
-      statuses.add(response.code());
-      return response;
-    }).build();
-    return OpportunitiesClient.builder()
-        .baseUrl(server.baseUrl())
-        .token(DemoData.TOKEN)
-        .httpClient(recording)
+    return recorded.client(server, prefer)
         .readTimeout(Duration.ofMillis(800))
         .retryPolicy(RetryPolicy.builder().maxRetries(8).initialBackoff(Duration.ofMillis(1))
             .maxBackoff(Duration.ofMillis(4)).maxElapsed(Duration.ofSeconds(20)).build())
-        .sleeper(wait -> {
-          waits.add(wait);
-          Sleeper.REAL.sleep(wait);
-        })
         .build();
   }
 
