@@ -113,14 +113,22 @@ class FaultsTest extends ServerTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
+  /**
+   * A held answer is dropped or cut off a Tomcat request thread, which Tomcat sees as an I/O error
+   * and would answer with its error page; repeated, since that was a race (2 in 5 before the fix).
+   */
   @Test
-  void aDelayedCloseOrTruncateStillBreaksTheAnswer() throws Exception {
+  void aDelayedCloseOrTruncateStillBreaksTheAnswerAndNothingMore() throws Exception {
+    RawHttp whole = raw("GET", opportunity(SALES, DemoData.OPPORTUNITY_ID), null, null);
     long start = System.nanoTime();
     assertThat(raw("GET", opportunities(SALES), "fault=close, delay=300", null).nothing()).isTrue();
-    RawHttp cut = raw("GET", opportunities(SALES), "fault=truncate, delay=300", null);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-    assertThat(cut.status()).isEqualTo(200);
-    assertThat(cut.body().length).isLessThan(Integer.parseInt(cut.headers().get("content-length")));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    for (int i = 0; i < 15; i++) {
+      assertThat(raw("GET", opportunities(SALES), "fault=close, delay=20", null).nothing()).as("close " + i).isTrue();
+      RawHttp cut = raw("GET", opportunity(SALES, DemoData.OPPORTUNITY_ID), "fault=truncate, delay=20", null);
+      assertThat(cut.status()).isEqualTo(200);
+      assertThat(cut.body()).as("truncate " + i).isEqualTo(java.util.Arrays.copyOf(whole.body(), whole.body().length / 2));
+    }
   }
 
   /** Twenty held answers on four workers: an undelayed request is still answered at once. */

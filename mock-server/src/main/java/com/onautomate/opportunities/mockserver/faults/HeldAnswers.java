@@ -1,6 +1,8 @@
 package com.onautomate.opportunities.mockserver.faults;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,34 @@ final class HeldAnswers implements AutoCloseable {
   /** How much longer than its delay an answer may take before Tomcat gives up on it (an error, never a hang). */
   private static final long GRACE_MILLIS = 60_000;
 
+  /**
+   * A connection dropped on purpose ({@code ConnectionCloser}) off Tomcat's request thread is an
+   * I/O error to Tomcat, which would then send its error page (a 500, or an error body after half
+   * an answer) unless a listener ends the request first: this one does, so the drop stays a drop.
+   */
+  private static final AsyncListener ENDS_ON_ERROR = new AsyncListener() {
+    @Override
+    public void onError(AsyncEvent event) {
+      try {
+        event.getAsyncContext().complete();
+      } catch (IllegalStateException e) {
+        // completed already by the held answer's own finish
+      }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+    }
+  };
+
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
     Thread thread = new Thread(runnable, "mock-server-delays");
     thread.setDaemon(true);
@@ -31,13 +61,18 @@ final class HeldAnswers implements AutoCloseable {
   void hold(HttpServletRequest request, long delayMillis, Runnable finish) {
     AsyncContext async = request.startAsync();
     async.setTimeout(delayMillis + GRACE_MILLIS);
+    async.addListener(ENDS_ON_ERROR);
     timer.schedule(() -> {
       try {
         async.start(() -> {
           try {
             finish.run();
           } finally {
-            async.complete();
+            try {
+              async.complete();
+            } catch (IllegalStateException e) {
+              // ended already: a dropped connection's error completed it (ENDS_ON_ERROR)
+            }
           }
         });
       } catch (IllegalStateException e) {
