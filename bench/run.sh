@@ -12,7 +12,8 @@
 # Sections: http (mock server vs Prism vs nginx), startup (mock server jar to first answer),
 # scale (100,000 opportunities), suite (conformance suite), client (JMH: facade vs raw OkHttp),
 # durability (creates/s on a file H2, commits written before the answer or not), slow (reads and
-# creates while 50 slow-body and 200 slow-header clients are connected).
+# creates while 50 slow-body and 200 slow-header clients are connected), features (the mock server
+# with CORS, Prefer and faults off, as shipped, and in use, in turns).
 # Installs what is missing: wrk, nginx, curl (Debian), Prism (npm ci in api/). Start-up and suite
 # times come from loops that time-stamp the first answer and the first request, which a whole-command
 # timer (hyperfine) cannot see.
@@ -43,19 +44,20 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=true ;;
     --no-build) BUILD=false ;;
-    http|startup|scale|suite|client|durability|slow) SECTIONS+=("$arg") ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    http|startup|scale|suite|client|durability|slow|features) SECTIONS+=("$arg") ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
 FULL=false
 if [ ${#SECTIONS[@]} = 0 ]; then
-  SECTIONS=(http startup scale suite client durability slow)
+  SECTIONS=(http startup scale suite client durability slow features)
   [ "$QUICK" = false ] && FULL=true
 fi
 
 if [ "$QUICK" = true ]; then
   DURATION=3s; WARMUP=2s; WARM_STEP=1; WARM_CAP=4; STARTUP_RUNS=2; SUITE_RUNS=1; JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s); JMH_ROUNDS=1
+  FEATURE_ROUNDS=1
 else
   # JMH: four rounds of one fork per benchmark, ten 1 s iterations each (see section_client), after
   # twenty 1 s warm-up iterations: with five, C2 was still 40-47 % of the fork's CPU samples in the
@@ -65,6 +67,7 @@ else
   # compilers settle (at most WARM_CAP seconds; creates are warmed by creates each followed by the delete
   # of what it made, so the warm-up stores nothing); every measured row records the compilation it saw.
   DURATION=10s; WARMUP=5s; WARM_STEP=3; WARM_CAP=90; STARTUP_RUNS=5; SUITE_RUNS=3; JMH_ARGS=(-f 1 -wi 20 -w 1s -i 10 -r 1s); JMH_ROUNDS=4
+  FEATURE_ROUNDS=4
 fi
 
 rm -rf "$OUT"
@@ -154,13 +157,15 @@ rss_stop() {
   cat "$RSS_FILE"
 }
 
-# wrk for $DURATION with $2 connections; prints the WRK_RESULT line's key=value pairs.
+# wrk for $DURATION with $2 connections; prints the WRK_RESULT line's key=value pairs. Headers in
+# the array WRK_HEADERS (wrk -H arguments) go with every request too.
 # wrk_run LABEL CONNECTIONS DURATION URL [get | create STAGE]
+WRK_HEADERS=()
 wrk_run() {
   local label=$1 conns=$2 duration=$3 url=$4
   shift 4
   local logf="$OUT/logs/wrk-$label.log"
-  wrk -t2 -c"$conns" -d"$duration" --timeout 10s -H "Authorization: Bearer ${WRK_TOKEN:-$TOKEN}" \
+  wrk -t2 -c"$conns" -d"$duration" --timeout 10s -H "Authorization: Bearer ${WRK_TOKEN:-$TOKEN}" "${WRK_HEADERS[@]}" \
     -s "$BENCH/wrk/opportunities.lua" "$url" -- "$@" >"$logf" 2>&1 || { cat "$logf" >&2; return 1; }
   grep '^WRK_RESULT ' "$logf" | cut -d' ' -f2-
 }
@@ -258,16 +263,18 @@ start_mock() {
 # Tools and builds
 
 ensure_tools() {
-  local missing=()
+  local missing=() http=false
+  # nginx and Prism serve only the http section.
+  [[ " ${SECTIONS[*]} " == *" http "* ]] && http=true
   command -v wrk >/dev/null || missing+=(wrk)
-  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ "$http" = false ] || command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} (Debian)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  if [ ! -x "$PRISM" ]; then
+  if [ "$http" = true ] && [ ! -x "$PRISM" ]; then
     log "Installing the pinned Prism (npm ci in api/)"
     (cd "$ROOT/api" && npm ci --no-audit --no-fund --loglevel=error)
   fi
@@ -655,6 +662,95 @@ for name, run in runs.items():
           f"time={run['time'].replace(' ', '')} warmup={run['warmup']} warmup_time={run['warmup_time'].replace(' ', '')}")
 PY
   grep '^jmh ' "$RESULTS" | sed 's/^/  /' >&2
+}
+
+# ---------------------------------------------------------------------------------------------
+# Features: what CORS, chosen answers (Prefer) and injected faults cost the mock server's rows
+
+# The same jar three ways, all started and warmed first, then measured in turns (round after round,
+# variant after variant) so that a change in the machine's load falls on all three alike:
+#   off      --onautomate.prefer.enabled=false --onautomate.cors.enabled=false: none of the three
+#            filters in the chain, the request path of the server before the features;
+#   shipped  the defaults: the filters in the chain, the requests using none of them;
+#   in_use   every request sends Origin (CORS headers computed and added) and Prefer: fault=none
+#            (both Prefer filters parse it), and the settings inject a 503 into a share of 1e-4 of
+#            the requests (so every request draws its fate; fault=none then spares it).
+section_features() {
+  local variant round pid url
+  local -A pids urls
+  local off=(--onautomate.prefer.enabled=false --onautomate.cors.enabled=false)
+  local in_use=(--onautomate.faults.status-rate.503=0.0001 --onautomate.faults.seed=1)
+  for variant in off shipped in_use; do
+    log "Features: starting and warming the mock server ($variant)"
+    case $variant in
+      off) start_mock "features-$variant" "${off[@]}" ;;
+      shipped) start_mock "features-$variant" ;;
+      in_use) start_mock "features-$variant" "${in_use[@]}" ;;
+    esac
+    pids[$variant]=$MOCK_PID
+    urls[$variant]=$MOCK_URL
+    feature_headers "$variant"
+    warm_up "features-$variant" "$MOCK_PID" reads - "$MOCK_URL/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY get" \
+      "$MOCK_URL/v1/pipelines/$PIPELINE/opportunities?page=1 get"
+    warm_up "features-$variant" "$MOCK_PID" create - "$MOCK_URL/v1/pipelines/$DUP_PIPELINE/opportunities churn $DUP_STAGE"
+  done
+  WRK_HEADERS=()
+  for ((round = 1; round <= FEATURE_ROUNDS; round++)); do
+    log "Features: round $round of $FEATURE_ROUNDS"
+    for variant in off shipped in_use; do
+      pid=${pids[$variant]} url=${urls[$variant]}
+      feature_headers "$variant"
+      measure_feature "$variant" "$round" "$pid" get "$url/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" get
+      measure_feature "$variant" "$round" "$pid" list "$url/v1/pipelines/$PIPELINE/opportunities?page=1" get
+      measure_feature "$variant" "$round" "$pid" create "$url/v1/pipelines/$DUP_PIPELINE/opportunities" create "$DUP_STAGE"
+    done
+  done
+  WRK_HEADERS=()
+  for variant in off shipped in_use; do stop "${pids[$variant]}"; done
+}
+
+# The headers the in_use variant's requests carry; none for the others.
+feature_headers() {
+  WRK_HEADERS=()
+  [ "$1" = in_use ] && WRK_HEADERS=(-H "Origin: http://localhost:5173" -H "Prefer: fault=none")
+  return 0
+}
+
+# CPU time (user + system, in clock ticks) that the threads of PID and its descendants have used so
+# far, less the JIT compiler threads' (a row's compiling is not what its requests cost).
+cpu_ticks() {
+  # shellcheck disable=SC2046 # one argument per pid
+  python3 - $(descendants "$1") <<'PY'
+import glob, sys
+total = 0
+for pid in sys.argv[1:]:
+    for task in glob.glob(f"/proc/{pid}/task/*"):
+        try:
+            with open(f"{task}/comm") as f:
+                if "CompilerThre" in f.read():
+                    continue
+            with open(f"{task}/stat") as f:
+                fields = f.read().rpartition(")")[2].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (OSError, ValueError, IndexError):
+            pass  # a thread that ended meanwhile
+print(total)
+PY
+}
+
+# measure_feature VARIANT ROUND PID ENDPOINT URL [lua args]: one 16-connection row, with the CPU
+# time the server's threads (less the JIT's) used for it (cpu_ms): CPU per request is steadier than
+# requests/s on a machine that other work shares, since it does not count the time the server
+# waited for a core.
+measure_feature() {
+  local variant=$1 round=$2 pid=$3 endpoint=$4 url=$5 result cpu0 cpu1
+  shift 5
+  cpu0=$(cpu_ticks "$pid")
+  result=$(wrk_jit "$pid" "features-$variant-$endpoint-$round" 16 "$DURATION" "$url" "$@")
+  cpu1=$(cpu_ticks "$pid")
+  result="$result cpu_ms=$(((cpu1 - cpu0) * 1000 / $(getconf CLK_TCK)))"
+  record "features variant=$variant round=$round endpoint=$endpoint conns=16 $result"
+  echo "  $variant $endpoint round $round: $result" >&2
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -514,6 +514,72 @@ class Report:
         if clients:
             self.out(f"The slow clients' own count at the end: {clients} (an answer to a slow body is its 408).")
             self.out()
+    def features(self):
+        rows = self.r.get("features", [])
+        if not rows:
+            return
+        self.out("## 7. Features: what CORS, chosen answers and injected faults cost (issue 17)")
+        self.out()
+        self.out("The mock server three ways, measured in turns at 16 connections: **off** "
+                 "(`--onautomate.prefer.enabled=false --onautomate.cors.enabled=false`: none of the "
+                 "features' filters in the chain), **as shipped** (the filters in the chain, the requests "
+                 "using none of them), **in use** (every request sends `Origin` and `Prefer: fault=none`, "
+                 "and the settings inject a 503 into 1e-4 of the requests, so each request draws its fate). "
+                 "Requests/s is the median of the rounds (lowest–highest in brackets). The cost compares each "
+                 "round with off's row of the same round (measured a minute apart, so a change in the machine's "
+                 "load falls on both): the geometric mean of the rounds' ratios, as a shortfall. Target: as "
+                 "shipped costs at most 5 %. CPU per request (the user + system time of the server's threads, "
+                 "less its JIT compilers', over its requests) does not count the time the server waited for a "
+                 "core, so it is the steadier figure when other work shares the machine.")
+        self.out()
+        by_round = defaultdict(dict)
+        for x in rows:
+            rps = num(x.get("rps"))
+            cpu = num(x.get("cpu_ms"))
+            requests = num(x.get("requests"))
+            by_round[(x["endpoint"], x["round"])][x["variant"]] = (
+                rps, cpu * 1000 / requests if cpu is not None and requests else None)
+
+        def values(endpoint, variant, i):
+            return [v[variant][i] for (e, _), v in by_round.items()
+                    if e == endpoint and variant in v and v[variant][i] is not None]
+
+        def paired(endpoint, variant, i):
+            ratios = [v[variant][i] / v["off"][i] for (e, _), v in by_round.items()
+                      if e == endpoint and variant in v and "off" in v
+                      and v[variant][i] is not None and v["off"][i]]
+            return statistics.geometric_mean(ratios) if ratios else None
+
+        def spread(endpoint, variant):
+            v = values(endpoint, variant, 0)
+            return "–" if not v else f"{rate(statistics.median(v))} ({rate(min(v))}–{rate(max(v))})"
+
+        body = []
+        cpu_rows = []
+        for endpoint in ("get", "list", "create"):
+            shipped, in_use = paired(endpoint, "shipped", 0), paired(endpoint, "in_use", 0)
+            cost = None if shipped is None else 1 - shipped
+            ok = None if cost is None else cost <= 0.05
+            body.append([endpoint, spread(endpoint, "off"), spread(endpoint, "shipped"), spread(endpoint, "in_use"),
+                         "–" if cost is None else f"{cost * 100:+.1f} %",
+                         "–" if in_use is None else f"{(1 - in_use) * 100:+.1f} %", "≤ 5 %",
+                         self.check(f"features as shipped cost, {endpoint} c=16",
+                                    "–" if cost is None else f"{cost * 100:+.1f} %", "≤ 5 %", ok)])
+            off_cpu = values(endpoint, "off", 1)
+            if off_cpu:
+                cells = [f"{statistics.median(off_cpu):.0f} µs"]
+                for variant in ("shipped", "in_use"):
+                    v = values(endpoint, variant, 1)
+                    cells.append("–" if not v else f"{statistics.median(v):.0f} µs")
+                for variant in ("shipped", "in_use"):
+                    ratio = paired(endpoint, variant, 1)
+                    cells.append("–" if ratio is None else f"{(ratio - 1) * 100:+.1f} %")
+                cpu_rows.append([endpoint] + cells)
+        self.table(["row", "off req/s", "as shipped req/s", "in use req/s", "cost as shipped",
+                    "cost in use", "target", "verdict"], body)
+        if cpu_rows:
+            self.table(["row", "off CPU/request", "as shipped", "in use", "as shipped vs off", "in use vs off"],
+                       cpu_rows)
 
     def render(self):
         self.header()
@@ -525,6 +591,7 @@ class Report:
         self.client()
         self.marked("durability", self.durability)
         self.marked("slow", self.slow)
+        self.features()
         sections = self.lines[body_start:]
         self.lines = self.lines[:body_start]
         if self.summary:

@@ -8,8 +8,6 @@ import com.onautomate.opportunities.mockserver.DemoData;
 import com.onautomate.opportunities.mockserver.MockServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,9 @@ import org.junit.jupiter.api.Test;
 class RateLimitEndToEndTest {
   private static MockServer server;
 
-  private final List<Integer> statuses = new CopyOnWriteArrayList<>();
-  private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private final Recorded recorded = new Recorded();
+  private final List<Integer> statuses = recorded.statuses;
+  private final List<Duration> waits = recorded.waits;
 
   @BeforeAll
   static void start() {
@@ -36,20 +35,8 @@ class RateLimitEndToEndTest {
   }
 
   private OpportunitiesClient client() {
-    OkHttpClient recording = new OkHttpClient.Builder().addInterceptor(chain -> {
-      okhttp3.Response response = chain.proceed(chain.request());
-      statuses.add(response.code());
-      return response;
-    }).build();
-    return OpportunitiesClient.builder()
-        .baseUrl(server.baseUrl())
-        .token(DemoData.TOKEN)
-        .httpClient(recording)
+    return recorded.client(server, null)
         .retryPolicy(RetryPolicy.builder().maxRetries(3).initialBackoff(Duration.ofMillis(10)).maxElapsed(Duration.ofSeconds(10)).build())
-        .sleeper(wait -> {
-          waits.add(wait);
-          Sleeper.REAL.sleep(wait);
-        })
         .build();
   }
 

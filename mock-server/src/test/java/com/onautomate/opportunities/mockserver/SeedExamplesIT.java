@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
  * The vendor page's six curl examples, as printed there (only the host, {@code :pipelineId},
  * {@code :opportunityId} and {@code <token>} filled in), against {@code java -jar mock-server.jar}.
  * They run with curl when it is installed, else with the JDK's client sending what curl sends
- * (curl's {@code --data-raw} sends {@code application/x-www-form-urlencoded}).
+ * (curl's {@code --data-raw} sends {@code application/x-www-form-urlencoded}). Also: chosen
+ * answers, faults and CORS work in the jar, whose Spring context was computed ahead of time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedExamplesIT {
@@ -95,6 +96,33 @@ class SeedExamplesIT {
         assertThat(result[1]).as("empty body").isEmpty();
       }
     }
+  }
+
+  /**
+   * The jar runs the context Spring AOT computed at build time: the filters of chosen answers,
+   * faults and CORS, and the valve that closes connections, must be in it as in a test's server.
+   */
+  @Test
+  void chosenAnswersFaultsAndCorsWorkInTheJar() throws Exception {
+    String item = baseUrl + "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities/" + DemoData.OPPORTUNITY_ID;
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> chosen = client.send(HttpRequest.newBuilder(URI.create(item))
+        .header("Authorization", "Bearer " + DemoData.TOKEN).header("Prefer", "code=429").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(chosen.statusCode()).isEqualTo(429);
+    assertThat(chosen.headers().firstValue("Retry-After")).contains("10");
+    HttpResponse<String> fault = client.send(HttpRequest.newBuilder(URI.create(item))
+        .header("Authorization", "Bearer " + DemoData.TOKEN).header("Prefer", "fault=503").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(fault.statusCode()).isEqualTo(503);
+    assertThat(RawExchange.exchange(URI.create(baseUrl), "GET", URI.create(item).getPath(),
+        java.util.Map.of("Authorization", "Bearer " + DemoData.TOKEN, "Prefer", "fault=close"), null).nothing()).isTrue();
+    // The list: the demo opportunity may be deleted by the other test already.
+    HttpResponse<String> cors = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities"))
+        .header("Authorization", "Bearer " + DemoData.TOKEN).header("Origin", "http://localhost:5173").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(cors.statusCode()).isEqualTo(200);
+    assertThat(cors.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
   }
 
   private String fill(String text) {

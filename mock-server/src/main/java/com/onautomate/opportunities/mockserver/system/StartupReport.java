@@ -51,6 +51,11 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     out.append("  rate limit: ").append(properties.rateLimit().enabled()
         ? properties.rateLimit().requests() + " requests per " + properties.rateLimit().window().toSeconds() + " s per token"
         : "off");
+    out.append("\n  faults:     ").append(properties.faults().describe());
+    if (properties.cors().enabled()) {
+      var origins = properties.cors().allowedOrigins();
+      out.append("\n  CORS:       ").append(origins.contains("*") ? "any origin" : String.join(", ", origins));
+    }
     System.out.println(out);
     System.out.flush();
   }

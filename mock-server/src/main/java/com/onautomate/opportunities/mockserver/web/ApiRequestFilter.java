@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Everything decided about an API request before Spring MVC sees it, in this order: the bearer
@@ -27,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * size (413, before more than the limit is read, also for chunked bodies), its media type (415)
  * and its presence (400). The body read here is handed on, so it is read from the socket once.
  */
-final class ApiRequestFilter extends OncePerRequestFilter {
+final class ApiRequestFilter extends ApiPathFilter {
 
   static final int MAX_BODY_BYTES = 65536;
 
@@ -44,11 +43,6 @@ final class ApiRequestFilter extends OncePerRequestFilter {
     this.locations = locations;
     this.rateLimiter = rateLimiter;
     this.errors = errors;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/v1/");
   }
 
   @Override

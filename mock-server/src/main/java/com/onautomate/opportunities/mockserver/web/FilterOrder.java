@@ -16,9 +16,15 @@ public final class FilterOrder {
    */
   public static final int BODY_PREFETCH = Ordered.HIGHEST_PRECEDENCE;
   /** Every {@code /v1/} path also answers with a trailing slash: the path is canonical before anyone reads it. */
-  public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 5;
+  public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 3;
+  /** Browsers' cross-origin preflights answered, CORS headers added: before the token check, as a preflight has none. */
+  public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 6;
   /** Token (401), rate limit (429), body size, type and presence ({@link ApiRequestFilter}); sets the location. */
   public static final int API_REQUEST = Ordered.HIGHEST_PRECEDENCE + 10;
+  /** Injected faults and delays ({@code faults.FaultFilter}): only on requests that passed the token check. */
+  public static final int FAULTS = Ordered.HIGHEST_PRECEDENCE + 13;
+  /** {@code Prefer: code=} answers ({@code answers.ChosenAnswerFilter}): a fault wins over them, none reaches the store. */
+  public static final int CHOSEN_ANSWERS = Ordered.HIGHEST_PRECEDENCE + 16;
   /** Kept answers ({@link AnswerCache}): keyed by the location the token check set. */
   public static final int ANSWER_CACHE = Ordered.HIGHEST_PRECEDENCE + 20;
 

@@ -75,6 +75,15 @@ class WebConfig implements WebMvcConfigurer {
     return registration;
   }
 
+  /** Browser apps on other origins ({@link CrossOriginFilter}); off with {@code onautomate.cors.enabled=false}. */
+  @Bean
+  FilterRegistrationBean<Filter> crossOriginFilter(MockServerProperties properties) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new CrossOriginFilter(properties.cors()));
+    registration.setOrder(FilterOrder.CORS);
+    registration.setEnabled(properties.cors().enabled());
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<Filter> apiRequestFilter(Locations locations, ErrorBodies errors, MockServerProperties properties) {
     MockServerProperties.RateLimit limit = properties.rateLimit();
