@@ -2,6 +2,7 @@ package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +15,13 @@ public final class AllowHeaderConformance implements Check {
   @Override
   public String name() {
     return "allow_header_conformance";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("OPTIONS requests and undocumented methods",
+        e -> e.kind() == Kind.OPTIONS || e.kind() == Kind.UNSUPPORTED_METHOD, Part.GENERATED)
+        .incidental("no answer to OPTIONS or 405 carried an Allow header (only a 405 must; unsupported_method judges that)");
   }
 
   @Override

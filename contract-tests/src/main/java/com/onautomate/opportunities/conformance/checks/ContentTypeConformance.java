@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Catches a missing, malformed or undocumented response Content-Type. */
-public final class ContentTypeConformance implements Check {
+public final class ContentTypeConformance implements AnswerCheck {
 
   @Override
   public String name() {

@@ -2,6 +2,7 @@ package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 
 /** Catches operations that answer without credentials or with an invalid token instead of 401/403. */
 public final class IgnoredAuth implements Check {
@@ -9,6 +10,13 @@ public final class IgnoredAuth implements Check {
   @Override
   public String name() {
     return "ignored_auth";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("requests without valid credentials",
+        e -> (e.kind() == Kind.MISSING_AUTH || e.kind() == Kind.INVALID_AUTH) && e.operation().requiresAuth(),
+        Part.GENERATED);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.http.Response;
 import java.util.Locale;
 
 /** Catches responses slower than the configured limit (off unless a limit is given). */
@@ -14,6 +15,11 @@ public final class MaxResponseTime implements Check {
   @Override
   public boolean enabledByDefault() {
     return false;
+  }
+
+  @Override
+  public boolean appliesTo(Response response) {
+    return response.answered();
   }
 
   @Override

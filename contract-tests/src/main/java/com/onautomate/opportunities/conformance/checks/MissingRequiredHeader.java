@@ -2,6 +2,7 @@ package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 
 /** Catches requests without the required Authorization header that are not answered 401. */
 public final class MissingRequiredHeader implements Check {
@@ -10,6 +11,11 @@ public final class MissingRequiredHeader implements Check {
   @Override
   public String name() {
     return "missing_required_header";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("requests without credentials", e -> e.kind() == Kind.MISSING_AUTH, Part.GENERATED);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 
 /** Catches invalid requests (schema-breaking data, a missing body, a wrong media type) that the API accepts. */
 public final class NegativeDataRejection implements Check {
@@ -11,6 +12,11 @@ public final class NegativeDataRejection implements Check {
   @Override
   public String name() {
     return "negative_data_rejection";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("invalid requests", e -> e.kind() == Kind.NEGATIVE, Part.GENERATED);
   }
 
   @Override

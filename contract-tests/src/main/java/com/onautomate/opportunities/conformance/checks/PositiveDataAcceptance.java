@@ -2,6 +2,7 @@ package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 
 /** Catches valid requests (schema and contract rules respected) that the API rejects. */
 public final class PositiveDataAcceptance implements Check {
@@ -10,6 +11,11 @@ public final class PositiveDataAcceptance implements Check {
   @Override
   public String name() {
     return "positive_data_acceptance";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("valid requests", e -> e.kind() == Kind.POSITIVE, Part.GENERATED);
   }
 
   @Override

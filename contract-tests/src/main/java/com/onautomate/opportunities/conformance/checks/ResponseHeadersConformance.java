@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Catches documented response headers that are missing (when required) or break their schema. */
-public final class ResponseHeadersConformance implements Check {
+public final class ResponseHeadersConformance implements AnswerCheck {
 
   @Override
   public String name() {
     return "response_headers_conformance";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.every("answers", e -> true)
+        .incidental("the contract documents headers only on 429 (Retry-After), and no answer was 429");
   }
 
   @Override

@@ -5,7 +5,7 @@ import com.onautomate.opportunities.conformance.engine.Kind;
 import java.util.List;
 
 /** Catches response bodies that break the documented schema (missing or extra-null properties, wrong types, formats). */
-public final class ResponseSchemaConformance implements Check {
+public final class ResponseSchemaConformance implements AnswerCheck {
 
   @Override
   public String name() {

@@ -4,7 +4,7 @@ import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
 
 /** Catches status codes that the operation does not document. */
-public final class StatusCodeConformance implements Check {
+public final class StatusCodeConformance implements AnswerCheck {
 
   @Override
   public String name() {

@@ -2,6 +2,7 @@ package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 
 /** Catches undocumented methods that are not answered 405 Method Not Allowed with an Allow header. */
 public final class UnsupportedMethod implements Check {
@@ -9,6 +10,12 @@ public final class UnsupportedMethod implements Check {
   @Override
   public String name() {
     return "unsupported_method";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("requests with an undocumented method",
+        e -> e.kind() == Kind.UNSUPPORTED_METHOD, Part.GENERATED);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.conformance.checks;
 
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Step;
 
 /** Catches a deleted opportunity that is still answered (anything but 404 after a successful DELETE). */
@@ -9,6 +10,11 @@ public final class UseAfterFree implements Check {
   @Override
   public String name() {
     return "use_after_free";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("requests to a deleted opportunity", e -> e.step() == Step.AFTER_DELETE, Part.STATEFUL);
   }
 
   @Override

@@ -7,8 +7,11 @@ import com.onautomate.opportunities.conformance.checks.SchemaValidator;
 import com.onautomate.opportunities.conformance.config.SuiteConfig;
 import com.onautomate.opportunities.conformance.engine.ConformanceRun;
 import com.onautomate.opportunities.conformance.engine.RunOptions;
+import com.onautomate.opportunities.conformance.http.RateLimit;
+import com.onautomate.opportunities.conformance.http.Transport;
 import com.onautomate.opportunities.conformance.http.TransportException;
 import com.onautomate.opportunities.conformance.report.JUnitXmlReport;
+import com.onautomate.opportunities.conformance.report.Outcome;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.TextReport;
 import com.onautomate.opportunities.conformance.spec.Contract;
@@ -21,8 +24,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +34,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar conformance.jar}: verifies a server against the contract. Exit 0 all checks passed, 1 a check
- * failed, 2 bad arguments, an unreadable spec or an unreachable server (one line, no stack trace).
+ * failed, 2 bad arguments, an unreadable spec or an unreachable server (one line, no stack trace), 3 incomplete:
+ * nothing failed but something selected was not tested (see {@link Outcome}).
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Verifies an implementation of the OnAutomate Opportunities API against its contract."
@@ -46,6 +50,7 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   public static final int PASSED = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+  public static final int INCOMPLETE = 3;
 
   @Option(names = "--base-url", description = "The server under test, e.g. http://127.0.0.1:8080.")
   String baseUrl;
@@ -73,6 +78,12 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   Path config;
   @Option(names = "--max-response-time", description = "Enables max_response_time with this limit, in seconds.")
   Double maxResponseTime;
+  @Option(names = "--request-timeout", description = "Seconds a request may take, connection to last byte, before it "
+      + "counts as unanswered (default 30).")
+  Double requestTimeout;
+  @Option(names = "--rate-limit", description = "Keep under this request rate: 10/s, 100/m, 1000/h, 100/10s "
+      + "(429s are waited out as Retry-After says in any case).")
+  String rateLimit;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -145,6 +156,14 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     if (limitSeconds != null && limitSeconds <= 0) {
       throw new IllegalArgumentException("--max-response-time must be more than 0 seconds");
     }
+    Double timeoutSeconds = requestTimeout != null ? requestTimeout : cfg.requestTimeout();
+    if (timeoutSeconds != null && !(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
+      throw new IllegalArgumentException("--request-timeout must be more than 0 and at most 3600 seconds");
+    }
+    Duration timeout = timeoutSeconds == null ? Transport.DEFAULT_TIMEOUT
+        : Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+    String rate = rateLimit != null ? rateLimit : cfg.rateLimit();
+    RateLimit pace = rate == null ? null : RateLimit.parse(rate);
     Set<String> disabled = new LinkedHashSet<>(excludeChecks);
     disabled.addAll(cfg.disabled());
     Set<String> enabled = new LinkedHashSet<>(cfg.enabled());
@@ -174,12 +193,12 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         List<String> s = !stageIds.isEmpty() ? stageIds : BundledMockServer.STAGES;
         String o = otherToken != null ? otherToken : token == null ? BundledMockServer.OTHER_TOKEN : null;
         out.println("Mock server on " + mock.baseUrl());
-        return verify(join(contract), join(validator), mock.baseUrl(), t, o, p, s, cfg, theSeed, examples,
-            limitSeconds, selected);
+        return verify(join(contract), join(validator), new RunOptions(mock.baseUrl(), t, o, p, s, cfg.headers(),
+            theSeed, examples, timeout, pace), cfg, limitSeconds, selected);
       }
     }
-    return verify(join(contract), join(validator), base, token, otherToken, pipelineId, stageIds, cfg, theSeed,
-        examples, limitSeconds, selected);
+    return verify(join(contract), join(validator), new RunOptions(base, token, otherToken, pipelineId, stageIds,
+        cfg.headers(), theSeed, examples, timeout, pace), cfg, limitSeconds, selected);
   }
 
   /** The value of a start-up task, or the exception it failed with (e.g. {@link ContractException}). */
@@ -211,15 +230,14 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     return v;
   }
 
-  private int verify(Contract contract, SchemaValidator validator, String base, String tok, String other, String pipeline, List<String> stages,
-                     SuiteConfig cfg, long theSeed, int examples, Double limitSeconds, List<Check> selected) {
-    Map<String, String> headers = new LinkedHashMap<>(cfg.headers());
-    RunOptions options = new RunOptions(base, tok, other, pipeline, stages, headers, theSeed, examples);
+  private int verify(Contract contract, SchemaValidator validator, RunOptions options, SuiteConfig cfg,
+                     Double limitSeconds, List<Check> selected) {
     CheckContext context = new CheckContext(contract, validator, cfg.expectedStatuses(),
-        limitSeconds == null ? null : limitSeconds * 1000, pipeline, stages);
-    out.println("Verifying " + base + " against " + contract.openApi().getInfo().getTitle() + " "
-        + contract.openApi().getInfo().getVersion() + " (seed " + theSeed + ", " + examples
-        + " random cases per operation, " + selected.size() + " checks)");
+        limitSeconds == null ? null : limitSeconds * 1000, options.pipelineId(), options.stageIds());
+    out.println("Verifying " + options.baseUrl() + " against " + contract.openApi().getInfo().getTitle() + " "
+        + contract.openApi().getInfo().getVersion() + " (seed " + options.seed() + ", " + options.maxExamples()
+        + " random cases per operation, " + selected.size() + " checks"
+        + (options.rateLimit() == null ? "" : ", at most " + options.rateLimit()) + ")");
     long start = System.nanoTime();
     RunResult result = new ConformanceRun(contract, options, selected, context,
         (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-66s %-9s %6d requests %4d failing %6.1f s%n",
@@ -228,7 +246,7 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     out.println();
     out.print(TextReport.render(result));
     out.printf(Locale.ROOT, "Finished in %.1f s (%.0f requests/s). Reproduce this run with --seed %d%n", seconds,
-        result.totalRequests() / Math.max(seconds, 0.001), theSeed);
+        result.totalRequests() / Math.max(seconds, 0.001), options.seed());
     if (junitXml != null) {
       try {
         JUnitXmlReport.write(result, junitXml);
@@ -237,6 +255,6 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         throw new IllegalArgumentException("cannot write " + junitXml + ": " + e.getMessage());
       }
     }
-    return result.passed() ? PASSED : FAILED;
+    return result.outcome().exitCode();
   }
 }

@@ -17,17 +17,18 @@ import java.util.Set;
 
 /**
  * The parts of a {@code schemathesis.toml} that apply here: {@code base-url}, {@code seed}, {@code headers},
- * {@code max-response-time}, {@code [generation] max-examples}, {@code [checks.NAME] enabled} and
- * {@code expected-statuses} (and {@code [checks.max_response_time] limit}). Other keys are ignored.
+ * {@code max-response-time}, {@code request-timeout} (seconds), {@code rate-limit} ({@code "100/m"}),
+ * {@code [generation] max-examples}, {@code [checks.NAME] enabled} and {@code expected-statuses} (and
+ * {@code [checks.max_response_time] limit}). Other keys are ignored.
  *
  * <pre>{@code SuiteConfig config = SuiteConfig.load(Path.of("schemathesis.toml"));}</pre>
  */
 public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double maxResponseTime,
                           Map<String, String> headers, Set<String> disabled, Set<String> enabled,
-                          Map<String, StatusSet> expectedStatuses) {
+                          Map<String, StatusSet> expectedStatuses, Double requestTimeout, String rateLimit) {
 
   public static final SuiteConfig EMPTY =
-      new SuiteConfig(null, null, null, null, Map.of(), Set.of(), Set.of(), Map.of());
+      new SuiteConfig(null, null, null, null, Map.of(), Set.of(), Set.of(), Map.of(), null, null);
 
   /** Reads the file; fails with a one-line {@link IllegalArgumentException} on bad content or an unknown check. */
   public static SuiteConfig load(Path file) {
@@ -50,6 +51,9 @@ public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double
     }
     Double maxResponseTime = root.hasNonNull("max-response-time")
         ? number(root.get("max-response-time"), "max-response-time", where).doubleValue() : null;
+    Double requestTimeout = root.hasNonNull("request-timeout")
+        ? number(root.get("request-timeout"), "request-timeout", where).doubleValue() : null;
+    String rateLimit = text(root, "rate-limit");
     Map<String, String> headers = new LinkedHashMap<>();
     if (root.path("headers").isObject()) {
       root.get("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
@@ -91,7 +95,8 @@ public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double
         }
       }
     }
-    return new SuiteConfig(baseUrl, seed, maxExamples, maxResponseTime, headers, disabled, enabled, expected);
+    return new SuiteConfig(baseUrl, seed, maxExamples, maxResponseTime, headers, disabled, enabled, expected,
+        requestTimeout, rateLimit);
   }
 
   private static String text(JsonNode root, String field) {

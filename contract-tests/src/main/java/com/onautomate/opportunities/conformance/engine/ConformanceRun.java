@@ -4,21 +4,25 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.generation.CaseGenerator;
 import com.onautomate.opportunities.conformance.generation.Identities;
+import com.onautomate.opportunities.conformance.http.RateLimitedSender;
 import com.onautomate.opportunities.conformance.http.Transport;
 import com.onautomate.opportunities.conformance.report.RunResult;
+import com.onautomate.opportunities.conformance.report.Waits;
 import com.onautomate.opportunities.conformance.scenarios.Scenarios;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import com.onautomate.opportunities.conformance.stateful.StatefulSequence;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One conformance run, phase by phase: examples, coverage and fuzzing cases per operation, stateful sequences along
- * the contract's links, then the contract's own scenarios; every exchange judged by every selected check.
+ * One conformance run, phase by phase: the preflight probes, examples, coverage and fuzzing cases per operation,
+ * stateful sequences along the contract's links, then the contract's own scenarios; every exchange judged by every
+ * selected check. Only the parts the selected checks need are sent ({@link Check#inputs()}).
  *
  * <pre>{@code RunResult result = new ConformanceRun(contract, options, checks, context, Progress.SILENT).run();}</pre>
  */
@@ -50,37 +54,57 @@ public final class ConformanceRun {
     this.operations = OpportunityOperations.of(contract);
   }
 
-  /** Runs every phase against the server and returns what the checks found. */
+  /**
+   * Runs every needed part against the server and returns what the checks found.
+   *
+   * @throws IllegalArgumentException when the preflight finds an argument wrong (nothing the probes made is left)
+   * @throws com.onautomate.opportunities.conformance.http.TransportException when the server cannot be reached
+   */
   public RunResult run() {
     Recorder recorder = new Recorder(checks, context, options.baseUrl());
     Fixtures fixtures = new Fixtures(operations);
-    try (Transport transport = new Transport(options.baseUrl());
-         Dispatcher dispatcher = new Dispatcher(transport, recorder, fixtures::track)) {
-      runPhases(new Run(new Session(options, operations, gen, dispatcher), fixtures, recorder));
-      return recorder.result(options.seed());
+    try (Transport transport = new Transport(options.baseUrl(), options.requestTimeout())) {
+      RateLimitedSender sender = new RateLimitedSender(transport, options.rateLimit());
+      try (Dispatcher dispatcher = new Dispatcher(sender, recorder, fixtures::track)) {
+        runParts(new Run(new Session(options, operations, gen, dispatcher, recorder), fixtures, recorder, parts()));
+        return recorder.result(options.seed(),
+            new Waits(sender.waits(), sender.waited().toMillis() / 1000.0, sender.gaveUp()));
+      }
     }
   }
 
-  private void runPhases(Run run) {
-    Preflight.verify(run.session());
-    String fixture = run.fixtures().create(run.session(), Phase.EXAMPLES);
-    Set<String> probedPaths = new LinkedHashSet<>();
-    for (Operation op : contract.operations()) {
-      boolean consumesTarget = op == operations.delete();
-      String id = consumesTarget ? CaseGenerator.FRESH_OPPORTUNITY : fixture;
-      runPhase(op, Phase.EXAMPLES, gen.examples(op, id), run);
-      List<String> methods = probedPaths.add(op.path()) ? undocumentedMethodsAndOptions(op) : List.of();
-      runPhase(op, Phase.COVERAGE, gen.coverage(op, id, methods), run);
-      runPhase(op, Phase.FUZZING, gen.fuzzing(op, fixture, consumesTarget), run);
+  /** The parts that send what the selected checks judge. */
+  private Set<Part> parts() {
+    Set<Part> parts = EnumSet.noneOf(Part.class);
+    for (Check c : checks) {
+      parts.addAll(c.inputs().parts());
     }
-    int sequences = Math.max(1, Math.min(5, options.maxExamples() / 20));
-    StatefulSequence stateful = new StatefulSequence(run.session());
-    for (int i = 0; i < sequences; i++) {
-      stateful.run(i);
+    return parts;
+  }
+
+  private void runParts(Run run) {
+    String fixture = new Preflight(run.session(), run.fixtures(), run.parts()).verify();
+    if (run.parts().contains(Part.GENERATED)) {
+      Set<String> probedPaths = new LinkedHashSet<>();
+      for (Operation op : contract.operations()) {
+        boolean consumesTarget = op == operations.delete();
+        String id = consumesTarget ? CaseGenerator.FRESH_OPPORTUNITY : fixture;
+        runPhase(op, Phase.EXAMPLES, gen.examples(op, id), run);
+        List<String> methods = probedPaths.add(op.path()) ? undocumentedMethodsAndOptions(op) : List.of();
+        runPhase(op, Phase.COVERAGE, gen.coverage(op, id, methods), run);
+        runPhase(op, Phase.FUZZING, gen.fuzzing(op, fixture, consumesTarget), run);
+      }
     }
-    progress.update(sequences + " stateful sequences", Phase.STATEFUL, run.recorder().totalRequests(),
-        run.recorder().totalFailedExchanges());
-    new Scenarios(run.session()).runAll(fixture);
+    if (run.parts().contains(Part.STATEFUL)) {
+      int sequences = Math.max(1, Math.min(5, options.maxExamples() / 20));
+      StatefulSequence stateful = new StatefulSequence(run.session());
+      for (int i = 0; i < sequences; i++) {
+        stateful.run(i);
+      }
+      progress.update(sequences + " stateful sequences", Phase.STATEFUL, run.recorder().totalRequests(),
+          run.recorder().totalFailedExchanges());
+    }
+    new Scenarios(run.session()).runAll(fixture, run.parts());
     progress.update("the contract's own rules", Phase.SEMANTIC, run.recorder().totalRequests(),
         run.recorder().totalFailedExchanges());
     run.fixtures().cleanUp(run.session());
@@ -106,6 +130,6 @@ public final class ConformanceRun {
   }
 
   /** What one call of {@link #run()} works with. */
-  private record Run(Session session, Fixtures fixtures, Recorder recorder) {
+  private record Run(Session session, Fixtures fixtures, Recorder recorder, Set<Part> parts) {
   }
 }

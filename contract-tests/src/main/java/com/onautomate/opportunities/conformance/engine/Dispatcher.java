@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 /**
  * Sends cases and records every exchange: one at a time for the sequences and scenarios, or a phase's independent
  * cases {@value #THREADS} at a time, their verdicts recorded in case order so that reports do not depend on timing.
+ * The {@code 429} answers a request got before its last answer (waited out by the sender) are recorded first, as
+ * {@link Step#RATE_LIMITED} exchanges of the same case.
  *
  * <pre>{@code Exchange e = dispatcher.send(testCase, Step.DELETE, Facts.NONE);}</pre>
  */
@@ -54,7 +56,7 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Sends a request without recording it, for a step whose facts depend on the answer (a page of a walk): build the
-   * exchange, then {@link #record} it.
+   * exchange, then {@link #record} it. Never throws: a request without a complete answer gets an unanswered response.
    */
   public Response transmit(Request request) {
     return sender.send(request);
@@ -62,6 +64,9 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Records an exchange sent with {@link #transmit}: the observer sees it, every selected check judges it. */
   public Exchange record(Exchange exchange) {
+    for (Exchange waited : rateLimited(exchange)) {
+      recorder.record(waited);
+    }
     observer.accept(exchange);
     recorder.record(exchange);
     return exchange;
@@ -69,29 +74,44 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Sends independent cases on the pool (judged there too); records their verdicts in case order. */
   public void sendAll(List<TestCase> cases) {
-    List<Future<Judged>> futures = new ArrayList<>(cases.size());
+    List<Future<List<Judged>>> futures = new ArrayList<>(cases.size());
     for (TestCase c : cases) {
       futures.add(pool.submit(() -> {
         Exchange e = new Exchange(c, transmit(c.request()));
-        return new Judged(e, recorder.judge(e));
+        List<Judged> judged = new ArrayList<>();
+        for (Exchange waited : rateLimited(e)) {
+          judged.add(new Judged(waited, recorder.judge(waited), false));
+        }
+        judged.add(new Judged(e, recorder.judge(e), true));
+        return judged;
       }));
     }
-    for (Future<Judged> f : futures) {
-      Judged j;
+    for (Future<List<Judged>> f : futures) {
+      List<Judged> judged;
       try {
-        j = f.get();
+        judged = f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
+        throw new IllegalStateException("a defect of the suite while sending a case", e.getCause());
       }
-      observer.accept(j.exchange());
-      recorder.apply(j.exchange(), j.results());
+      for (Judged j : judged) {
+        if (j.observed()) {
+          observer.accept(j.exchange());
+        }
+        recorder.apply(j.exchange(), j.results());
+      }
     }
+  }
+
+  /** The 429 answers that the exchange's request got before its answer, as exchanges of the same case. */
+  private static List<Exchange> rateLimited(Exchange exchange) {
+    List<Exchange> out = new ArrayList<>();
+    for (Response earlier : exchange.response().rateLimitedBefore()) {
+      out.add(new Exchange(exchange.testCase(), earlier, Step.RATE_LIMITED, Facts.NONE));
+    }
+    return out;
   }
 
   /** Stops the sending threads. */
@@ -100,6 +120,6 @@ public final class Dispatcher implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  private record Judged(Exchange exchange, List<CheckResult> results) {
+  private record Judged(Exchange exchange, List<CheckResult> results, boolean observed) {
   }
 }

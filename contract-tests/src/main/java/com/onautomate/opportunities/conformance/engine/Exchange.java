@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.http.Request;
 import com.onautomate.opportunities.conformance.http.Response;
 import com.onautomate.opportunities.conformance.spec.Operation;
@@ -33,6 +34,21 @@ public record Exchange(TestCase testCase, Response response, Step step, Facts fa
 
   public Kind kind() {
     return testCase.kind();
+  }
+
+  /** The {@code id} of a 2xx answer's body (a create's new opportunity), or null when there is no usable one. */
+  public String answeredId() {
+    if (!response.is2xx()) {
+      return null;
+    }
+    JsonNode body = Json.parse(response.body());
+    JsonNode id = body == null ? null : body.get("id");
+    return id != null && id.isValueNode() && !id.isNull() && !id.asText().isEmpty() ? id.asText() : null;
+  }
+
+  /** A create's outcome in a few words, for notes: "answered 422", "answered 200 without a usable `id`". */
+  public String createdBriefly() {
+    return response.brief() + (response.is2xx() && answeredId() == null ? " without a usable `id`" : "");
   }
 
   /** The facts of this exchange's step, e.g. {@code exchange.facts(Facts.Filter.class)} on a {@link Step#FILTER}. */

@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.onautomate.opportunities.conformance.generation.CaseGenerator;
 import com.onautomate.opportunities.conformance.http.PathTemplate;
 import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
@@ -27,7 +28,7 @@ final class Fixtures {
   /** Remembers opportunities created and deleted; sees every exchange recorded, in order. */
   void track(Exchange e) {
     if (e.operation() == create && e.response().is2xx()) {
-      String id = Json.text(Json.parse(e.response().body()), "id");
+      String id = e.answeredId();
       if (id != null) {
         alive.add(id);
       }
@@ -39,12 +40,15 @@ final class Fixtures {
 
   /** Creates an opportunity with a valid body; returns its id, or an id that does not exist when none came back. */
   String create(Session session, Phase phase) {
-    String body = Json.write(session.values().validBody(create));
-    Exchange e = session.dispatcher().send(new TestCase(create, phase, Kind.POSITIVE, "fixture", null,
-        session.requests().build(create, session.requests().pathParams(create, null), List.of(), body,
-            session.options().token())), Step.FIXTURE, Facts.NONE);
-    String id = Json.text(Json.parse(e.response().body()), "id");
+    String id = create(session, phase, session.values().validBody(create)).answeredId();
     return id != null ? id : "unknown" + session.identities().marker();
+  }
+
+  /** Creates an opportunity with {@code body} (a {@link Step#FIXTURE}); returns the exchange. */
+  Exchange create(Session session, Phase phase, ObjectNode body) {
+    return session.dispatcher().send(new TestCase(create, phase, Kind.POSITIVE, "fixture", null,
+        session.requests().build(create, session.requests().pathParams(create, null), List.of(), Json.write(body),
+            session.options().token())), Step.FIXTURE, Facts.NONE);
   }
 
   /** The case as it is sent: a {@link CaseGenerator#FRESH_OPPORTUNITY} in its path replaced by a fixture made now. */

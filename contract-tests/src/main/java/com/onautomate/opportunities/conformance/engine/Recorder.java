@@ -3,9 +3,12 @@ package com.onautomate.opportunities.conformance.engine;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
+import com.onautomate.opportunities.conformance.report.Coverage;
 import com.onautomate.opportunities.conformance.report.Failure;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.Tally;
+import com.onautomate.opportunities.conformance.report.Waits;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import java.util.ArrayList;
@@ -16,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs every selected check on every exchange and keeps the tallies (per check and operation: passed, failed,
- * skipped), the distinct failures and the statuses seen.
+ * Runs every selected check on every exchange and keeps what a report needs: the tallies (per check and operation:
+ * passed, failed, skipped), the failures grouped by cause, the statuses seen, how many exchanges were meant for each
+ * check and how they were answered, and the parts of the run that were not sent.
  */
 public final class Recorder {
   private final List<Check> checks;
@@ -29,6 +33,9 @@ public final class Recorder {
   private final Map<String, Failure> failures = new LinkedHashMap<>();
   private final Map<String, Set<Integer>> observed = new LinkedHashMap<>();
   private final Map<String, Integer> failuresPerOperation = new LinkedHashMap<>();
+  private final Map<String, Answers> inputs = new LinkedHashMap<>();
+  private final Map<String, Answers> validRequests = new LinkedHashMap<>();
+  private final List<Note> notes = new ArrayList<>();
 
   public Recorder(List<Check> checks, CheckContext context, String baseUrl) {
     this.checks = List.copyOf(checks);
@@ -37,10 +44,12 @@ public final class Recorder {
     this.baseUrl = baseUrl;
     for (Check c : checks) {
       tallies.put(c.name(), new LinkedHashMap<>());
+      inputs.put(c.name(), new Answers());
     }
     for (Operation op : contract.operations()) {
       requests.put(op.label(), 0L);
       observed.put(op.label(), new LinkedHashSet<>());
+      validRequests.put(op.label(), new Answers());
     }
   }
 
@@ -54,11 +63,17 @@ public final class Recorder {
     List<CheckResult> results = new ArrayList<>(checks.size());
     for (Check check : checks) {
       CheckResult result;
-      try {
-        result = check.check(exchange, context);
-      } catch (RuntimeException e) { // a check that throws is its own failure, never the end of the run
-        result = CheckResult.cannotJudge(
-            e.getClass().getSimpleName() + ": " + e.getMessage() + " on " + exchange.response().describe());
+      if (!check.appliesTo(exchange.response())) {
+        result = CheckResult.skip();
+      } else {
+        try {
+          result = check.check(exchange, context);
+        } catch (RuntimeException e) { // a defect of the suite: reported as such, never the end of the run
+          StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+          result = CheckResult.cannotJudge("the check stopped on the answer " + exchange.response().describe()
+              + " (a defect of the suite, please report it: " + e.getClass().getSimpleName()
+              + (at == null ? "" : " at " + at.getFileName() + ":" + at.getLineNumber()) + ")");
+        }
       }
       results.add(result);
     }
@@ -70,15 +85,23 @@ public final class Recorder {
     String op = exchange.operation().label();
     requests.merge(op, 1L, Long::sum);
     Kind kind = exchange.kind();
-    if (kind != Kind.UNSUPPORTED_METHOD && kind != Kind.OPTIONS) {
+    if (kind != Kind.UNSUPPORTED_METHOD && kind != Kind.OPTIONS && exchange.response().answered()) {
       observed.get(op).add(exchange.response().status());
+    }
+    boolean resent = exchange.step() == Step.RATE_LIMITED; // the same request is recorded again with its answer
+    if (!resent && kind == Kind.POSITIVE) {
+      validRequests.get(op).add(exchange);
     }
     int failed = 0;
     for (int i = 0; i < checks.size(); i++) {
+      Check check = checks.get(i);
+      if (!resent && check.inputs().meantFor().test(exchange)) {
+        inputs.get(check.name()).add(exchange);
+      }
       CheckResult result = results.get(i);
       Tally t;
       if (result instanceof CheckResult.Failed f) {
-        addFailure(checks.get(i).name(), exchange, f);
+        addFailure(check.name(), exchange, f);
         t = new Tally(0, 1, 0);
         failed++;
       } else if (result instanceof CheckResult.Passed) {
@@ -86,7 +109,7 @@ public final class Recorder {
       } else {
         t = new Tally(0, 0, 1);
       }
-      tallies.get(checks.get(i).name()).merge(op, t, Tally::plus);
+      tallies.get(check.name()).merge(op, t, Tally::plus);
     }
     if (failed > 0) {
       failuresPerOperation.merge(op, 1, Integer::sum);
@@ -94,24 +117,41 @@ public final class Recorder {
     return failed;
   }
 
+  /**
+   * Notes a part of the run (or a piece of one) that was not sent, or stopped early, because of what the server
+   * answered ("stateful sequence 1: the create was answered 500, so the stateful sequence stopped here").
+   */
+  public synchronized void notSent(Part part, String why) {
+    notes.add(new Note(part, why, false));
+  }
+
+  /** Notes a part of the run that the options leave out ("needs --other-token"): its checks do not fail the run. */
+  public synchronized void notEnabled(Part part, String why) {
+    notes.add(new Note(part, why, true));
+  }
+
   private void addFailure(String check, Exchange exchange, CheckResult.Failed f) {
     String op = exchange.operation().label();
     String key = failureKey(check, op, f);
-    Failure existing = failures.get(key);
-    if (existing != null) {
-      failures.put(key, existing.withOccurrences(existing.occurrences() + 1));
+    String curl = exchange.request().toCurl(baseUrl);
+    Failure group = failures.get(key);
+    if (group == null) {
+      failures.put(key, new Failure(check, op, f.title(), f.received(), f.documented(), curl, 1));
+    } else if (curl.length() < group.curl().length()) { // the smallest example represents the group
+      failures.put(key, new Failure(check, op, f.title(), f.received(), f.documented(), curl,
+          group.occurrences() + 1));
     } else {
-      failures.put(key, new Failure(check, op, f.title(), f.received(), f.documented(),
-          exchange.request().toCurl(baseUrl), 1));
+      failures.put(key, group.withOccurrences(group.occurrences() + 1));
     }
   }
 
   /**
-   * What makes two failures one: today the check, the operation and the whole verdict, so that verdicts naming
-   * different values stay apart; the first exchange's curl line represents them all.
+   * What makes two failures one: the check, the operation and the kind of failure — the title and the messages
+   * without their values ({@link FailureKind}), so that one cause seen on a hundred bodies is one failure.
    */
   private static String failureKey(String check, String operation, CheckResult.Failed f) {
-    return check + "\u0000" + operation + "\u0000" + f.title() + "\u0000" + f.received() + "\u0000" + f.documented();
+    return check + "\u0000" + operation + "\u0000" + f.title() + "\u0000" + FailureKind.ofReceived(f.received())
+        + "\u0000" + FailureKind.ofDocumented(f.documented());
   }
 
   public long requestsFor(Operation op) {
@@ -130,8 +170,9 @@ public final class Recorder {
     return failuresPerOperation.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  public RunResult result(long seed) {
+  public synchronized RunResult result(long seed, Waits waits) {
     Map<String, List<String>> never = new LinkedHashMap<>();
+    List<String> untested = new ArrayList<>();
     for (Operation op : contract.operations()) {
       List<String> missing = new ArrayList<>();
       for (String s : op.documentedStatuses()) {
@@ -141,11 +182,47 @@ public final class Recorder {
         }
       }
       never.put(op.label(), missing);
+      Answers valid = validRequests.get(op.label());
+      if (valid.total() > 0 && valid.successes() == 0) {
+        untested.add(op.label() + ": " + valid.summary("valid requests") + ", none 2xx");
+      }
     }
+    List<Coverage> coverage = new ArrayList<>();
+    for (Check c : checks) {
+      coverage.add(coverage(c));
+    }
+    Map<String, Integer> sameNotes = new LinkedHashMap<>();
+    notes.forEach(n -> sameNotes.merge(n.text(), 1, Integer::sum));
+    List<String> notSent = new ArrayList<>();
+    sameNotes.forEach((text, n) -> notSent.add(n == 1 ? text : text + " (×" + n + ")"));
     List<String> ops = contract.operations().stream().map(Operation::label).toList();
     return new RunResult(seed, checks.stream().map(Check::name).toList(), ops,
         contract.operations().stream().map(Operation::id).toList(), tallies, requests,
-        new ArrayList<>(failures.values()), never);
+        new ArrayList<>(failures.values()), never, coverage, untested, notSent, waits);
+  }
+
+  /** How much a check judged, and why nothing when it judged nothing. */
+  private Coverage coverage(Check c) {
+    long judged = tallies.get(c.name()).values().stream().mapToLong(Tally::judged).sum();
+    Answers meant = inputs.get(c.name());
+    Inputs in = c.inputs();
+    if (judged > 0) {
+      return new Coverage(c.name(), judged, meant.total(), Coverage.Status.APPLIED, null);
+    }
+    if (in.isIncidental()) {
+      return new Coverage(c.name(), 0, meant.total(), Coverage.Status.NOT_APPLIED, in.incidental());
+    }
+    List<Note> mine = notes.stream().filter(n -> in.parts().contains(n.part())).toList();
+    if (meant.total() == 0 && !mine.isEmpty() && mine.stream().allMatch(Note::excused)) {
+      return new Coverage(c.name(), 0, 0, Coverage.Status.NOT_APPLIED,
+          String.join("; ", mine.stream().map(Note::text).toList()));
+    }
+    String why = meant.total() == 0 ? "none of its " + in.description() + " was sent" : meant.summary(in.description());
+    List<String> stops = mine.stream().filter(n -> !n.excused()).map(Note::text).distinct().toList();
+    if (!stops.isEmpty()) {
+      why += " (" + String.join("; ", stops) + ")";
+    }
+    return new Coverage(c.name(), 0, meant.total(), Coverage.Status.NEVER_APPLIED, why);
   }
 
   private static boolean matches(String documented, int status) {
@@ -155,5 +232,45 @@ public final class Recorder {
     String s = Integer.toString(status);
     return documented.equals(s)
         || (documented.substring(1).equalsIgnoreCase("xx") && documented.charAt(0) == s.charAt(0));
+  }
+
+  /** A part of the run left out or stopped, and why; {@code excused} when the options left it out. */
+  private record Note(Part part, String text, boolean excused) {
+  }
+
+  /** How a set of exchanges was answered: a count per status (no answer counted apart). */
+  private static final class Answers {
+    private final Map<String, Long> byStatus = new LinkedHashMap<>();
+    private long total;
+    private long successes;
+
+    void add(Exchange e) {
+      total++;
+      if (e.response().is2xx()) {
+        successes++;
+      }
+      byStatus.merge(e.response().answered() ? Integer.toString(e.response().status()) : "no answer", 1L, Long::sum);
+    }
+
+    long total() {
+      return total;
+    }
+
+    long successes() {
+      return successes;
+    }
+
+    /** "9 pages of a walk were sent; all answered 429", or "...; answered 429 ×7, 500 ×2". */
+    String summary(String description) {
+      String sent = total == 1 ? "one of its " + description + " was sent; " : total + " " + description + " were sent; ";
+      if (byStatus.size() == 1) {
+        String status = byStatus.keySet().iterator().next();
+        String all = total == 1 ? "" : "all ";
+        return sent + (status.equals("no answer") ? all + "without a complete answer" : all + "answered " + status);
+      }
+      List<String> parts = new ArrayList<>();
+      byStatus.forEach((status, n) -> parts.add(status + " ×" + n));
+      return sent + "answered " + String.join(", ", parts);
+    }
   }
 }

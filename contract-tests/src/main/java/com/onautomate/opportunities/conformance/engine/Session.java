@@ -8,10 +8,11 @@ import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
 
 /**
  * What the stateful sequences and the contract's scenarios work with: the run's options, the contract's operations,
- * the generator (values, the request builder, identities) and the dispatcher that sends and records.
+ * the generator (values, the request builder, identities), the dispatcher that sends and records, and the recorder,
+ * told what could not be sent and why.
  */
 public record Session(RunOptions options, OpportunityOperations operations, CaseGenerator gen,
-                      Dispatcher dispatcher) {
+                      Dispatcher dispatcher, Recorder recorder) {
 
   public Requests requests() {
     return gen.requests();

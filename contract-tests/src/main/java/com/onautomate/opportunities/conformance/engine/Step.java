@@ -9,9 +9,14 @@ package com.onautomate.opportunities.conformance.engine;
 public enum Step {
   /** A case judged on its own (examples, coverage, fuzzing, and the sequences' plain requests). */
   NONE(Facts.None.class),
-  /** An opportunity created for the generated cases to address. */
+  /**
+   * A {@code 429} answer that was waited out as {@code Retry-After} asked; the same request was sent again and is
+   * recorded once more with the answer that came then. Judged only by the checks of the answer itself.
+   */
+  RATE_LIMITED(Facts.None.class),
+  /** An opportunity created for the generated cases or a scenario to address (and the run's preflight probes). */
   FIXTURE(Facts.None.class),
-  /** The create that starts a stateful sequence, or a fixture of a scenario. */
+  /** The create that starts a stateful sequence. */
   CREATE(Facts.None.class),
   /** The {@code getOpportunity} the create's link leads to, right after the create. */
   READ_AFTER_CREATE(Facts.ReadAfterCreate.class),

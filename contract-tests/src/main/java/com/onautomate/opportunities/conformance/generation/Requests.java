@@ -53,6 +53,9 @@ public final class Requests {
   /** A GET of a URL the server gave (e.g. {@code nextPageUrl}), sent to the base URL under test with the run's token. */
   public Request follow(String url) {
     URI u = URI.create(url);
+    if (u.getRawPath() == null) {
+      throw new IllegalArgumentException("not a URL with a path: " + url);
+    }
     List<Map.Entry<String, String>> query = new ArrayList<>();
     if (u.getRawQuery() != null) {
       for (String kv : u.getRawQuery().split("&", -1)) {

@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** JUnit XML: one test suite per check, one test case per check × operation, failures with full detail. */
+/**
+ * JUnit XML: one test suite per check, one test case per check × operation, failures with full detail; then a
+ * {@code completeness} suite with one test case per selected check ("applied") and per operation that got valid
+ * requests ("answered 2xx"): an error when the run is incomplete there, skipped with the reason when a check did not
+ * need to apply.
+ */
 public final class JUnitXmlReport {
   private JUnitXmlReport() {
   }
@@ -25,9 +30,13 @@ public final class JUnitXmlReport {
         }
       }
     }
+    String completeness = completeness(r);
+    int errors = r.neverApplied().size() + r.untested().size();
+    tests += r.coverage().size() + r.untested().size();
+    skipped += (int) r.coverage().stream().filter(c -> c.status() == Coverage.Status.NOT_APPLIED).count();
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<testsuites name=\"conformance\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-        .append("\" skipped=\"").append(skipped).append("\">\n");
+        .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
     for (String c : r.checks()) {
       int f = 0;
       int s = 0;
@@ -63,8 +72,38 @@ public final class JUnitXmlReport {
       }
       sb.append("  </testsuite>\n");
     }
+    sb.append(completeness);
     sb.append("</testsuites>\n");
     return sb.toString();
+  }
+
+  /** The completeness suite: did every selected check apply, did every operation answer 2xx. */
+  private static String completeness(RunResult r) {
+    StringBuilder cases = new StringBuilder();
+    int skipped = 0;
+    for (Coverage c : r.coverage()) {
+      cases.append("    <testcase classname=\"completeness\" name=\"").append(esc(c.check() + " applied"))
+          .append('"');
+      switch (c.status()) {
+        case NEVER_APPLIED -> cases.append(">\n      <error type=\"never_applied\" message=\"")
+            .append(esc("never applied: " + c.reason())).append("\"/>\n    </testcase>\n");
+        case NOT_APPLIED -> {
+          skipped++;
+          cases.append(">\n      <skipped message=\"").append(esc("not applied: " + c.reason()))
+              .append("\"/>\n    </testcase>\n");
+        }
+        default -> cases.append("/>\n");
+      }
+    }
+    for (String op : r.untested()) {
+      cases.append("    <testcase classname=\"completeness\" name=\"")
+          .append(esc(op.substring(0, Math.max(0, op.indexOf(": "))) + " answered 2xx"))
+          .append("\">\n      <error type=\"untested_operation\" message=\"").append(esc(op))
+          .append("\"/>\n    </testcase>\n");
+    }
+    return "  <testsuite name=\"completeness\" tests=\"" + (r.coverage().size() + r.untested().size())
+        + "\" failures=\"0\" errors=\"" + (r.neverApplied().size() + r.untested().size()) + "\" skipped=\"" + skipped
+        + "\">\n" + cases + "  </testsuite>\n";
   }
 
   public static void write(RunResult r, Path file) throws IOException {

@@ -11,16 +11,40 @@ import java.util.Map;
  * @param operationIds the operations' ids, in the same order
  * @param tallies check → operation → tally
  * @param requests operation → requests sent for it
- * @param failures distinct failures, in the order first seen
+ * @param failures failures grouped by check, operation and kind, in the order first seen
  * @param neverObserved operation → documented statuses that no response had
+ * @param coverage per selected check, in registry order: how much it judged
+ * @param untested operations that got valid requests but no 2xx answer, each with why ("429 ×51")
+ * @param notSent parts of the run not sent or stopped early, each with why
+ * @param waits the waits on 429 answers
  */
 public record RunResult(long seed, List<String> checks, List<String> operations,
                         List<String> operationIds,
                         Map<String, Map<String, Tally>> tallies, Map<String, Long> requests,
-                        List<Failure> failures, Map<String, List<String>> neverObserved) {
+                        List<Failure> failures, Map<String, List<String>> neverObserved, List<Coverage> coverage,
+                        List<String> untested, List<String> notSent, Waits waits) {
+
+  public RunResult {
+    coverage = List.copyOf(coverage);
+    untested = List.copyOf(untested);
+    notSent = List.copyOf(notSent);
+  }
+
+  /** Passed, failed (some check failed) or incomplete (nothing failed, but something selected was not tested). */
+  public Outcome outcome() {
+    if (!failures.isEmpty()) {
+      return Outcome.FAILED;
+    }
+    return neverApplied().isEmpty() && untested.isEmpty() ? Outcome.PASSED : Outcome.INCOMPLETE;
+  }
 
   public boolean passed() {
-    return failures.isEmpty();
+    return outcome() == Outcome.PASSED;
+  }
+
+  /** The selected checks that judged nothing although they could have. */
+  public List<Coverage> neverApplied() {
+    return coverage.stream().filter(c -> c.status() == Coverage.Status.NEVER_APPLIED).toList();
   }
 
   public Tally tally(String check, String operation) {

@@ -2,15 +2,15 @@ package com.onautomate.opportunities.conformance.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * The terminal report: the summary table (check × operation: passed/failed/skipped, requests sent), every distinct
- * failure with {@code Received / Documented} and a curl line, and documented statuses never observed.
+ * The terminal report: the summary table (check × operation: passed/failed/skipped, requests sent), how many
+ * exchanges each check judged (and why none when none), every kind of failure with {@code Received / Documented},
+ * a count and the curl line of its smallest example, what was not sent, operations without a 2xx answer, documented
+ * statuses never observed, the waits on 429, and the result.
  */
 public final class TextReport {
-  private static final int MAX_SHOWN_PER_CHECK_AND_OPERATION = 5;
-
   private TextReport() {
   }
 
@@ -19,14 +19,35 @@ public final class TextReport {
     sb.append("Summary: passed / failed / skipped per check and operation (seed ").append(r.seed()).append(")\n\n");
     table(sb, r);
     sb.append('\n');
+    coverage(sb, r);
     failures(sb, r);
+    lines(sb, "Not sent, or stopped early", r.notSent());
+    lines(sb, "Operations without a 2xx answer (untested)", r.untested());
     never(sb, r);
-    sb.append(r.passed()
-        ? "Result: PASSED, 0 failures, " + r.totalRequests() + " requests sent\n"
-        : "Result: FAILED, " + r.failures().size() + " distinct failure" + (r.failures().size() == 1 ? "" : "s")
-            + " in " + r.failedExchanges() + " exchange" + (r.failedExchanges() == 1 ? "" : "s") + ", "
-            + r.totalRequests() + " requests sent\n");
+    waits(sb, r.waits());
+    sb.append(result(r)).append('\n');
     return sb.toString();
+  }
+
+  /** The last line: the outcome and what it rests on. */
+  static String result(RunResult r) {
+    String requests = r.totalRequests() + " requests sent";
+    List<String> gaps = new ArrayList<>();
+    int never = r.neverApplied().size();
+    if (never > 0) {
+      gaps.add(never + (never == 1 ? " check" : " checks") + " never applied");
+    }
+    if (!r.untested().isEmpty()) {
+      gaps.add(r.untested().size() + (r.untested().size() == 1 ? " operation" : " operations")
+          + " without a 2xx answer");
+    }
+    return switch (r.outcome()) {
+      case PASSED -> "Result: PASSED, 0 failures, " + requests;
+      case INCOMPLETE -> "Result: INCOMPLETE, 0 failures but " + String.join(" and ", gaps) + ", " + requests;
+      case FAILED -> "Result: FAILED, " + r.failures().size() + (r.failures().size() == 1 ? " failure" : " failures")
+          + " in " + r.failedExchanges() + (r.failedExchanges() == 1 ? " exchange" : " exchanges") + ", " + requests
+          + (gaps.isEmpty() ? "" : "; also " + String.join(" and ", gaps));
+    };
   }
 
   private static void table(StringBuilder sb, RunResult r) {
@@ -48,25 +69,19 @@ public final class TextReport {
     for (String op : r.operations()) {
       requests.add(Long.toString(r.requests().getOrDefault(op, 0L)));
     }
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    all.add(requests);
     int[] width = new int[header.size()];
-    for (List<String> row : concat(header, rows, requests)) {
+    for (List<String> row : all) {
       for (int i = 0; i < row.size(); i++) {
         width[i] = Math.max(width[i], row.get(i).length());
       }
     }
-    line(sb, header, width);
-    for (List<String> row : rows) {
+    for (List<String> row : all) {
       line(sb, row, width);
     }
-    line(sb, requests, width);
-  }
-
-  private static List<List<String>> concat(List<String> header, List<List<String>> rows, List<String> last) {
-    List<List<String>> all = new ArrayList<>();
-    all.add(header);
-    all.addAll(rows);
-    all.add(last);
-    return all;
   }
 
   private static void line(StringBuilder sb, List<String> cells, int[] width) {
@@ -82,21 +97,36 @@ public final class TextReport {
     sb.append(l.toString().stripTrailing()).append('\n');
   }
 
+  /** Per check: exchanges judged, and why none when none. */
+  private static void coverage(StringBuilder sb, RunResult r) {
+    if (r.coverage().isEmpty()) {
+      return;
+    }
+    sb.append("Exchanges judged per check\n");
+    int name = r.coverage().stream().mapToInt(c -> c.check().length()).max().orElse(0);
+    int count = r.coverage().stream().mapToInt(c -> Long.toString(c.judged()).length()).max().orElse(0);
+    for (Coverage c : r.coverage()) {
+      String judged = Long.toString(c.judged());
+      StringBuilder l = new StringBuilder("  ").append(c.check()).append(" ".repeat(name - c.check().length()))
+          .append("  ").append(" ".repeat(count - judged.length())).append(judged);
+      switch (c.status()) {
+        case NOT_APPLIED -> l.append("  not applied: ").append(c.reason());
+        case NEVER_APPLIED -> l.append("  NEVER APPLIED: ").append(c.reason());
+        default -> { }
+      }
+      sb.append(l).append('\n');
+    }
+    sb.append('\n');
+  }
+
   private static void failures(StringBuilder sb, RunResult r) {
     if (r.failures().isEmpty()) {
       return;
     }
-    sb.append("Failures (").append(r.failures().size()).append(" distinct)\n\n");
-    Map<String, Integer> shown = new java.util.HashMap<>();
-    Map<String, Integer> hidden = new java.util.LinkedHashMap<>();
+    sb.append("Failures (").append(r.failures().size()).append(r.failures().size() == 1 ? " kind" : " kinds")
+        .append(", grouped by check, operation and kind; the smallest example of each)\n\n");
     int n = 0;
     for (Failure f : r.failures()) {
-      String key = f.check() + " on " + f.operation();
-      int count = shown.merge(key, 1, Integer::sum);
-      if (count > MAX_SHOWN_PER_CHECK_AND_OPERATION) {
-        hidden.merge(key, 1, Integer::sum);
-        continue;
-      }
       n++;
       sb.append(n).append(". ").append(f.check()).append(": ").append(f.title()).append('\n');
       sb.append("   Operation: ").append(f.operation()).append('\n');
@@ -107,13 +137,17 @@ public final class TextReport {
       }
       sb.append("   Reproduce with:\n     ").append(f.curl()).append("\n\n");
     }
-    for (Map.Entry<String, Integer> h : hidden.entrySet()) {
-      sb.append("… and ").append(h.getValue()).append(" more distinct failures of ").append(h.getKey())
-          .append(" (all in the JUnit XML report)\n");
+  }
+
+  private static void lines(StringBuilder sb, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
     }
-    if (!hidden.isEmpty()) {
-      sb.append('\n');
+    sb.append(title).append('\n');
+    for (String l : lines) {
+      sb.append("  ").append(l).append('\n');
     }
+    sb.append('\n');
   }
 
   private static void never(StringBuilder sb, RunResult r) {
@@ -130,5 +164,18 @@ public final class TextReport {
       }
     }
     sb.append('\n');
+  }
+
+  private static void waits(StringBuilder sb, Waits w) {
+    if (w.waits() == 0 && w.gaveUp() == 0) {
+      return;
+    }
+    sb.append(String.format(Locale.ROOT, "Rate limit: waited %d %s as Retry-After asked (%.1f s in all)", w.waits(),
+        w.waits() == 1 ? "time" : "times", w.seconds()));
+    if (w.gaveUp() > 0) {
+      sb.append("; ").append(w.gaveUp()).append(w.gaveUp() == 1 ? " request was" : " requests were")
+          .append(" still answered 429 (retries used up, or no readable Retry-After)");
+    }
+    sb.append("\n\n");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 final class ContactIdentificationScenario extends Scenario {
   ContactIdentificationScenario(Session session) {
-    super(session);
+    super(session, Part.CONTACT_IDENTIFICATION);
   }
 
   /** Sends the cases; the updates change {@code fixture}, the creates make nothing when the server is right. */

@@ -3,6 +3,7 @@ package com.onautomate.opportunities.conformance.scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Phase;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
@@ -21,20 +22,23 @@ import java.util.Set;
  */
 final class FiltersScenario extends Scenario {
   FiltersScenario(Session session) {
-    super(session);
+    super(session, Part.FILTERS);
   }
 
   void run() {
     String m = session.identities().marker();
     String s0 = session.options().stageIds().get(0);
     String s1 = session.values().otherStage(s0);
+    String email2 = session.identities().email();
+    String phone3 = session.identities().phone();
     JsonNode f1 = fixture(m + " Alpha deal", m + " Person One", m + " Company One", s0, "open", 101.5,
-        m + "-u1", List.of(m + "-t1", m + "-t2"));
+        m + "-u1", List.of(m + "-t1", m + "-t2"), session.identities().email(), session.identities().phone());
     JsonNode f2 = fixture(m + " Beta deal", m + " Person Two", m + " Company Two", s1, "won", 202,
-        m + "-u2", List.of(m + "-t1"));
+        m + "-u2", List.of(m + "-t1"), email2, session.identities().phone());
     JsonNode f3 = fixture("Gamma " + m + " deal", m + " Person Three", m + " Company Three", s0, "lost", 101.5,
-        m + "-u1", List.of(m + "-t3"));
+        m + "-u1", List.of(m + "-t3"), session.identities().email(), phone3);
     if (f1 == null || f2 == null || f3 == null) {
+      skipped("no filter was tried, since it needs all three fixtures");
       return;
     }
     List<JsonNode> fixtures = List.of(f1, f2, f3);
@@ -46,9 +50,14 @@ final class FiltersScenario extends Scenario {
     filters.put("title", List.of((m + " alpha").toUpperCase(Locale.ROOT)));
     filters.put("name", List.of((m + " person t").toLowerCase(Locale.ROOT)));
     filters.put("companyName", List.of(m.toUpperCase(Locale.ROOT)));
-    filters.put("email", List.of(Json.text(f2.get("contact"), "email").toUpperCase(Locale.ROOT)));
-    filters.put("phone", List.of(Json.text(f3.get("contact"), "phone")));
-    filters.put("contactId", List.of(Json.text(f1.get("contact"), "id")));
+    filters.put("email", List.of(email2.toUpperCase(Locale.ROOT)));
+    filters.put("phone", List.of(phone3));
+    String contactId = Json.text(f1.get("contact"), "id");
+    if (contactId != null && !contactId.isEmpty()) {
+      filters.put("contactId", List.of(contactId));
+    } else if (params.contains("contactId")) {
+      skipped("the contactId filter was not tried: the fixture's create answer has no contact.id");
+    }
     filters.put("assignedTo", List.of(m + "-u1"));
     filters.put("monetaryValue", List.of("101.5"));
     filters.put("status", List.of("won"));
@@ -75,7 +84,7 @@ final class FiltersScenario extends Scenario {
   }
 
   private JsonNode fixture(String title, String name, String company, String stage, String status, double value,
-                           String assignedTo, List<String> tags) {
+                           String assignedTo, List<String> tags, String email, String phone) {
     ObjectNode b = body(title);
     b.put("name", name);
     b.put("companyName", company);
@@ -83,7 +92,8 @@ final class FiltersScenario extends Scenario {
     b.put("status", status);
     b.put("monetaryValue", value);
     b.put("assignedTo", assignedTo);
-    b.put("phone", session.identities().phone());
+    b.put("email", email);
+    b.put("phone", phone);
     var t = b.putArray("tags");
     tags.forEach(t::add);
     return create(b);

@@ -6,6 +6,7 @@ import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Phase;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
@@ -24,7 +25,7 @@ import java.util.Set;
  */
 final class PagesScenario extends Scenario {
   PagesScenario(Session session) {
-    super(session);
+    super(session, Part.PAGES);
   }
 
   void run() {

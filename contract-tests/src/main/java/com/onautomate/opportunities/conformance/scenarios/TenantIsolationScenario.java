@@ -6,6 +6,7 @@ import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 final class TenantIsolationScenario extends Scenario {
   TenantIsolationScenario(Session session) {
-    super(session);
+    super(session, Part.TENANT_ISOLATION);
   }
 
   void run(String fixture) {

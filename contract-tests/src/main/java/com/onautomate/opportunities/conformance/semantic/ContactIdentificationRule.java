@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.Set;
 
 /** Catches a create or update without contactId, email or phone that is not 422 keyed "contactId or email", and an unknown contactId not 422 "invalid". */
@@ -20,9 +22,15 @@ public final class ContactIdentificationRule implements Check {
   }
 
   @Override
+  public Inputs inputs() {
+    return Inputs.of("creates and updates naming no contact or an unknown one",
+        e -> e.step() == Step.UNKNOWN_CONTACT || (writes(e) && namesNoContact(Json.parse(e.request().body()))),
+        Part.CONTACT_IDENTIFICATION);
+  }
+
+  @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    String op = exchange.operation().id();
-    if (!op.equals("createOpportunity") && !op.equals("updateOpportunity")) {
+    if (!writes(exchange)) {
       return CheckResult.skip();
     }
     int status = exchange.response().status();
@@ -42,8 +50,7 @@ public final class ContactIdentificationRule implements Check {
       return CheckResult.fail("Unknown contact not refused", exchange.response().describe(),
           "422 with {\"contactId\": {\"rule\": \"invalid\", ...}}");
     }
-    boolean none = isAbsent(body, "contactId") && isAbsent(body, "email") && isAbsent(body, "phone");
-    if (!none) {
+    if (!namesNoContact(body)) {
       return CheckResult.skip();
     }
     JsonNode entry = answer == null ? null : answer.get(KEY);
@@ -52,6 +59,18 @@ public final class ContactIdentificationRule implements Check {
     }
     return CheckResult.fail("Contact not identified but not refused", exchange.response().describe(),
         "422 with {\"" + KEY + "\": {\"rule\": \"required\", ...}} when none of contactId, email, phone is given");
+  }
+
+  /** Whether the exchange is a create or an update, the operations that name a contact. */
+  private static boolean writes(Exchange exchange) {
+    String op = exchange.operation().id();
+    return op.equals("createOpportunity") || op.equals("updateOpportunity");
+  }
+
+  /** Whether a request body is an object that gives none of contactId, email and phone. */
+  private static boolean namesNoContact(JsonNode body) {
+    return body != null && body.isObject()
+        && isAbsent(body, "contactId") && isAbsent(body, "email") && isAbsent(body, "phone");
   }
 
   private static boolean isAbsent(JsonNode body, String field) {

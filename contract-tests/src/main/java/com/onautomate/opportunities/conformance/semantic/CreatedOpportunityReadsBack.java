@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.List;
 
 /** Catches a create whose answer, or a read right after it, does not hold the values sent (title as name, stage, status, value, contact). */
@@ -16,6 +19,13 @@ public final class CreatedOpportunityReadsBack implements Check {
   @Override
   public String name() {
     return "created_opportunity_reads_back";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("valid creates and the reads right after them",
+        e -> (e.operation().id().equals("createOpportunity") && e.kind() == Kind.POSITIVE)
+            || e.step() == Step.READ_AFTER_CREATE, Part.GENERATED, Part.STATEFUL);
   }
 
   @Override

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 
 /** Catches a delete that answers a body or leaves the opportunity in the list. */
 public final class DeleteRemoves implements Check {
@@ -15,6 +18,13 @@ public final class DeleteRemoves implements Check {
   @Override
   public String name() {
     return "delete_removes";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("valid deletes and the lists after them",
+        e -> (e.operation().id().equals("deleteOpportunity") && e.kind() == Kind.POSITIVE)
+            || e.step() == Step.LIST_AFTER_DELETE, Part.GENERATED, Part.STATEFUL);
   }
 
   @Override
@@ -33,7 +43,8 @@ public final class DeleteRemoves implements Check {
     JsonNode page = Json.parse(exchange.response().body());
     JsonNode items = page == null ? null : page.get("opportunities");
     if (items == null || !items.isArray()) {
-      return CheckResult.skip();
+      return CheckResult.cannotJudge("the list after the delete " + exchange.response().describe()
+          + " has no `opportunities` array, so whether the deleted one is listed cannot be told");
     }
     for (JsonNode item : items) {
       if (deleted.equals(Json.text(item, "id"))) {

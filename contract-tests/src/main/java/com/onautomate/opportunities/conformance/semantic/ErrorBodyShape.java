@@ -1,7 +1,7 @@
 package com.onautomate.opportunities.conformance.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.onautomate.opportunities.conformance.checks.Check;
+import com.onautomate.opportunities.conformance.checks.AnswerCheck;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Catches 4xx bodies without the documented shape: the msg texts, and 422 maps keyed by the offending field with a known rule. */
-public final class ErrorBodyShape implements Check {
+public final class ErrorBodyShape implements AnswerCheck {
   static final Set<String> RULES =
       Set.of("required", "invalid", "string", "numeric", "integer", "array", "email", "min", "max");
   static final Map<Integer, Set<String>> MESSAGES = Map.of(
@@ -44,7 +44,7 @@ public final class ErrorBodyShape implements Check {
     if (status != 422) {
       Set<String> allowed = MESSAGES.get(status);
       String msg = Json.text(body, "msg");
-      if (allowed == null ? msg != null : allowed.contains(msg)) {
+      if (msg != null && (allowed == null || allowed.contains(msg))) {
         return CheckResult.pass();
       }
       return fail(exchange, allowed == null ? "{\"msg\": \"...\"}" : "{\"msg\": \"" + String.join("\" or \"", allowed) + "\"}");

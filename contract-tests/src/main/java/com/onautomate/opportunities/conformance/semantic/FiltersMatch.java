@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,6 +22,11 @@ public final class FiltersMatch implements Check {
   @Override
   public String name() {
     return "filters_match";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("filtered lists", e -> e.step() == Step.FILTER, Part.FILTERS);
   }
 
   @Override

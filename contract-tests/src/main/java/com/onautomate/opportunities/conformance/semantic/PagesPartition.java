@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Step;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,12 @@ public final class PagesPartition implements Check {
   }
 
   @Override
+  public Inputs inputs() {
+    return Inputs.of("pages of a walk",
+        e -> e.step() == Step.PAGE || e.step() == Step.NEXT_PAGE_URL, Part.PAGES);
+  }
+
+  @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
     boolean paging = exchange.step() == Step.PAGE || exchange.step() == Step.NEXT_PAGE_URL;
     if (!paging || exchange.response().status() != 200) {
@@ -31,7 +39,8 @@ public final class PagesPartition implements Check {
     }
     JsonNode body = Json.parse(exchange.response().body());
     if (body == null || !body.path("opportunities").isArray() || !body.path("meta").isObject()) {
-      return CheckResult.skip();
+      return CheckResult.cannotJudge("the list answer " + exchange.response().describe()
+          + " is not a page (an `opportunities` array and a `meta` object), so the pages cannot be compared");
     }
     List<String> problems = new ArrayList<>();
     if (exchange.step() == Step.PAGE) {
@@ -131,7 +140,7 @@ public final class PagesPartition implements Check {
       Instant ta = Expectations.instant(a, "createdAt");
       Instant tb = Expectations.instant(b, "createdAt");
       if (ta != null && tb != null && (ta.isAfter(tb)
-          || (ta.equals(tb) && Json.text(a, "id").compareTo(Json.text(b, "id")) > 0))) {
+          || (ta.equals(tb) && String.valueOf(Json.text(a, "id")).compareTo(String.valueOf(Json.text(b, "id"))) > 0))) {
         out.add("not oldest first: " + Json.text(a, "id") + " before " + Json.text(b, "id"));
         break;
       }

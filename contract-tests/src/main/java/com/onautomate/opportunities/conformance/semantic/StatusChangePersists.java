@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,12 @@ public final class StatusChangePersists implements Check {
   }
 
   @Override
+  public Inputs inputs() {
+    return Inputs.of("reads right after a status change",
+        e -> e.step() == Step.READ_AFTER_STATUS_CHANGE, Part.STATEFUL);
+  }
+
+  @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
     if (exchange.step() != Step.READ_AFTER_STATUS_CHANGE || !exchange.response().is2xx()) {
       return CheckResult.skip();
@@ -27,8 +35,12 @@ public final class StatusChangePersists implements Check {
     Facts.ReadAfterStatusChange facts = exchange.facts(Facts.ReadAfterStatusChange.class);
     Exchange change = facts.change();
     JsonNode before = facts.before();
-    if (before == null || !change.response().is2xx()) {
+    if (!change.response().is2xx()) {
       return CheckResult.skip();
+    }
+    if (before == null) {
+      return CheckResult.cannotJudge("the read before the status change was not an opportunity, so what the change "
+          + "kept cannot be told");
     }
     JsonNode sent = Json.parse(change.request().body());
     JsonNode after = Json.parse(exchange.response().body());

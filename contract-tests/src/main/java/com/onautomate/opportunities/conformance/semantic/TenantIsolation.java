@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 
 /** Catches one location's token reading, listing, changing or deleting another location's opportunities. */
 public final class TenantIsolation implements Check {
@@ -15,6 +17,12 @@ public final class TenantIsolation implements Check {
   @Override
   public String name() {
     return "tenant_isolation";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("requests with the other location's token and the reads after them",
+        e -> e.step() == Step.OTHER_TENANT || e.step() == Step.TENANT_READBACK, Part.TENANT_ISOLATION);
   }
 
   @Override

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
-import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
+import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,13 @@ public final class UpdatePersists implements Check {
   @Override
   public String name() {
     return "update_persists";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("valid updates and the reads right after them",
+        e -> (e.operation().id().equals("updateOpportunity") && e.kind() == Kind.POSITIVE)
+            || e.step() == Step.READ_AFTER_UPDATE, Part.GENERATED, Part.STATEFUL);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Phase;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
@@ -32,18 +33,25 @@ public final class StatefulSequence {
     this.links = new Links(ops.create());
   }
 
-  /** Runs sequence {@code n}; it stops where the server's answers leave nothing to follow. */
+  /**
+   * Runs sequence {@code n}; where the server's answers leave nothing to follow it stops, and tells the report why.
+   * Each request body is built from what the sequence sent before, not from what the server answered, so that a
+   * wrong answer is judged once and does not make the next request invalid.
+   */
   public void run(int n) {
+    String sequence = "stateful sequence " + (n + 1);
     ObjectNode body = createBody(n);
     Exchange created = send(ops.create(), "stateful create", Kind.POSITIVE,
         session.requests().pathParams(ops.create(), null), Json.write(body), Step.CREATE, Facts.NONE);
-    JsonNode createdBody = Json.parse(created.response().body());
-    if (!created.response().is2xx() || Json.text(createdBody, "id") == null) {
+    if (!created.response().is2xx()) {
+      stopped(sequence + ": the create " + created.response().brief() + ", so the stateful sequence stopped here");
       return;
     }
-    String id = Json.text(createdBody, "id");
     Map<String, String> getParams = links.parameters(ops.get(), created);
-    if (getParams == null) {
+    String id = created.answeredId();
+    if (getParams == null || id == null) {
+      String why = getParams == null ? links.whyNot(ops.get(), created) : "has no usable `id`";
+      stopped(sequence + ": the create answer " + why + ", so the stateful sequence stopped here");
       return;
     }
     Exchange read = send(ops.get(), "read after create (link)", Kind.POSITIVE, getParams, null,
@@ -52,42 +60,62 @@ public final class StatefulSequence {
     String email = body.get("email").asText();
     session.listing().listAll(Map.of("email", email), Phase.STATEFUL, Set.of(id), "email", List.of(email));
 
+    String status = body.get("status").asText();
+    String stage = body.get("stageId").asText();
     Map<String, String> updParams = links.parameters(ops.update(), created);
-    if (updParams != null && current != null) {
+    if (updParams != null) {
       ObjectNode u1 = body.deepCopy();
-      u1.put("stageId", session.values().otherStage(body.get("stageId").asText()));
+      u1.put("stageId", session.values().otherStage(stage));
       u1.put("title", body.get("title").asText() + " v2");
       u1.remove(List.of("monetaryValue", "source"));
-      current = update(updParams, u1, current);
+      Write first = update(updParams, u1, current);
+      if (first.accepted()) {
+        stage = u1.get("stageId").asText();
+        current = first.read();
+      }
       ObjectNode u2 = u1.deepCopy();
       u2.put("status", "won");
       u2.putArray("tags").add("stateful-more");
-      if (current != null) {
-        current = update(updParams, u2, current);
+      Write second = update(updParams, u2, current);
+      if (second.accepted()) {
+        stage = u2.get("stageId").asText();
+        status = "won";
+        current = second.read();
       }
     }
     Map<String, String> stParams = links.parameters(ops.status(), created);
-    if (stParams != null && current != null) {
+    if (stParams != null) {
       ObjectNode s1 = Json.object();
-      s1.put("status", Json.text(current, "status"));
-      s1.put("stageId", session.values().otherStage(Json.text(current, "pipelineStageId")));
-      current = statusChange(stParams, s1, current);
-      if (current != null) {
-        ObjectNode s2 = Json.object();
-        s2.put("status", "lost");
-        s2.put("stageId", Json.text(current, "pipelineStageId"));
-        statusChange(stParams, s2, current);
+      s1.put("status", status);
+      s1.put("stageId", session.values().otherStage(stage));
+      Write move = statusChange(stParams, s1, current);
+      if (move.accepted()) {
+        stage = s1.get("stageId").asText();
+        current = move.read();
       }
+      ObjectNode s2 = Json.object();
+      s2.put("status", "lost");
+      s2.put("stageId", stage);
+      statusChange(stParams, s2, current);
     }
     Map<String, String> delParams = links.parameters(ops.delete(), created);
     if (delParams == null) {
+      stopped(sequence + ": the create answer " + links.whyNot(ops.delete(), created)
+          + ", so the delete and what follows it were not sent");
       return;
     }
     tick();
     Exchange deleted = send(ops.delete(), "delete (link)", Kind.POSITIVE, delParams, null, Step.DELETE, Facts.NONE);
     if (deleted.response().is2xx()) {
       afterDelete(id, email, body, getParams, updParams, stParams, delParams);
+    } else {
+      stopped(sequence + ": the delete " + deleted.response().brief()
+          + ", so the requests to the deleted opportunity were not sent");
     }
+  }
+
+  private void stopped(String why) {
+    session.recorder().notSent(Part.STATEFUL, why);
   }
 
   /** A valid create body that the later steps can tell apart: known title, stage, contact, tags and values. */
@@ -131,30 +159,30 @@ public final class StatefulSequence {
     send(ops.delete(), "delete again", Kind.SCENARIO, delParams, null, Step.AFTER_DELETE, Facts.NONE);
   }
 
-  /** An update through the link, then a read; returns the opportunity read, or null when the update was refused. */
-  private JsonNode update(Map<String, String> params, ObjectNode body, JsonNode before) {
+  /** An update through the link, then (when it was accepted) a read. */
+  private Write update(Map<String, String> params, ObjectNode body, JsonNode before) {
     tick();
     Exchange u = send(ops.update(), "stateful update (link)", Kind.POSITIVE, params, Json.write(body), Step.UPDATE,
         new Facts.Update(before));
     if (!u.response().is2xx()) {
-      return null;
+      return new Write(u, null);
     }
     Exchange r = send(ops.get(), "read after update", Kind.POSITIVE, params, null, Step.READ_AFTER_UPDATE,
         new Facts.ReadAfterUpdate(u));
-    return Json.parse(r.response().body());
+    return new Write(u, Json.parse(r.response().body()));
   }
 
-  /** A status change through the link, then a read; returns the opportunity read, or null when it was refused. */
-  private JsonNode statusChange(Map<String, String> params, ObjectNode body, JsonNode before) {
+  /** A status change through the link, then (when it was accepted) a read. */
+  private Write statusChange(Map<String, String> params, ObjectNode body, JsonNode before) {
     tick();
     Exchange s = send(ops.status(), "stateful status change (link)", Kind.POSITIVE, params, Json.write(body),
         Step.STATUS_CHANGE, Facts.NONE);
     if (!s.response().is2xx()) {
-      return null;
+      return new Write(s, null);
     }
     Exchange r = send(ops.get(), "read after status change", Kind.POSITIVE, params, null,
         Step.READ_AFTER_STATUS_CHANGE, new Facts.ReadAfterStatusChange(s, before));
-    return Json.parse(r.response().body());
+    return new Write(s, Json.parse(r.response().body()));
   }
 
   private Exchange send(Operation op, String description, Kind kind, Map<String, String> pathParams, String body,
@@ -170,6 +198,17 @@ public final class StatefulSequence {
       Thread.sleep(3);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A write of the sequence and the opportunity as read right after it.
+   *
+   * @param read the read's body, null when the write was refused or the read was not JSON
+   */
+  private record Write(Exchange exchange, JsonNode read) {
+    boolean accepted() {
+      return exchange.response().is2xx();
     }
   }
 }

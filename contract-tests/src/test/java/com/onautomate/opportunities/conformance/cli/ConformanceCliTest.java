@@ -2,6 +2,10 @@ package com.onautomate.opportunities.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.conformance.SharedMockServer;
+import com.onautomate.opportunities.conformance.engine.Json;
+import com.onautomate.opportunities.mockserver.DemoData;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,13 +13,17 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exit codes 0, 1 and 2, and the one-line messages of the CLI. */
+/** Exit codes 0, 1, 2 and 3, and the one-line messages of the CLI. */
 class ConformanceCliTest {
   private static final String STAGE = "8b897c8f-b859-49c1-88f2-ed590708a85c";
 
@@ -73,8 +81,10 @@ class ConformanceCliTest {
       Outcome o = run(target("http://127.0.0.1:" + broken.getAddress().getPort(), "--max-examples", "0",
           "--checks", "not_a_server_error"));
       assertThat(o.code()).as(o.err()).isEqualTo(1);
+      // one failure per operation, whatever the request: its smallest example is the request without credentials
       assertThat(o.out()).contains("not_a_server_error: Server error").contains("Received: 500 {\"msg\":\"boom\"}")
-          .contains("Reproduce with:\n     curl -X GET -H 'Authorization: Bearer t'").contains("Result: FAILED");
+          .contains("Failures (6 kinds").containsPattern("Seen [0-9]+ times")
+          .contains("Reproduce with:\n     curl -X GET 'http://127.0.0.1:").contains("Result: FAILED");
     } finally {
       broken.stop(0);
     }
@@ -101,6 +111,55 @@ class ConformanceCliTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  /** The mock server's demo location with {@code more} options; every preflight probe below stops the run. */
+  private static String[] demo(String pipeline, String... more) {
+    String[] base = {"--base-url", SharedMockServer.baseUrl(), "--token", DemoData.TOKEN, "--pipeline-id", pipeline,
+        "--max-examples", "0", "--seed", "3"};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  private static long total(String pipeline) throws Exception {
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        SharedMockServer.baseUrl() + "/v1/pipelines/" + pipeline + "/opportunities?limit=1"))
+        .header("Authorization", "Bearer " + DemoData.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode body = Json.parse(page.body());
+    return body == null ? -1 : body.path("meta").path("total").asLong(-1);
+  }
+
+  @Test
+  void argumentsTheServerRefusesStopTheRunBeforeGeneratingAndLeaveNothingBehind() throws Exception {
+    long before = total(DemoData.PIPELINE_ID);
+    assertUsage(run(demo(DemoData.PIPELINE_ID, "--stage-id", DemoData.STAGE_NEW_ID, "--stage-id", "no-such-stage")),
+        "--stage-id no-such-stage is not a stage of pipeline " + DemoData.PIPELINE_ID);
+    assertUsage(run(demo(DemoData.PIPELINE_ID, "--stage-id", "no-such-stage")),
+        "--stage-id no-such-stage is not a stage of pipeline");
+    assertUsage(run(demo(DemoData.PIPELINE_ID, "--stage-id", DemoData.STAGE_NEW_ID, "--other-token", "refused")),
+        "the server answers 401 to --other-token");
+    assertThat(total(DemoData.PIPELINE_ID)).as("opportunities left by the probes").isEqualTo(before);
+
+    long duplicatesBefore = total(DemoData.DUPLICATES_PIPELINE_ID);
+    assertUsage(run(demo(DemoData.DUPLICATES_PIPELINE_ID, "--stage-id", DemoData.DUPLICATES_STAGE_1_ID)),
+        "allows duplicate opportunities");
+    assertThat(total(DemoData.DUPLICATES_PIPELINE_ID)).as("opportunities left by the probes")
+        .isEqualTo(duplicatesBefore);
+    // without the duplicate rule, that pipeline is fine to test
+    Outcome o = run(demo(DemoData.DUPLICATES_PIPELINE_ID, "--stage-id", DemoData.DUPLICATES_STAGE_1_ID,
+        "--checks", "not_a_server_error"));
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(0);
+  }
+
+  @Test
+  void checksThatNeedNoGeneratedCasesSendNone() {
+    Outcome o = run(demo(DemoData.PIPELINE_ID, "--stage-id", DemoData.STAGE_NEW_ID, "--stage-id",
+        DemoData.STAGE_CONTACTED_ID, "--checks", "pages_partition"));
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(0);
+    assertThat(o.out()).doesNotContain(" examples ").doesNotContain(" coverage ").doesNotContain(" fuzzing ")
+        .contains("pages_partition").doesNotContain("NEVER APPLIED").contains("Result: PASSED");
   }
 
   @Test

@@ -40,14 +40,41 @@ class ReportGoldenTest {
     Map<String, List<String>> never = new LinkedHashMap<>();
     never.put(LIST, List.of("400", "429"));
     never.put(CREATE, List.of());
+    String stopped = "stateful sequence 1: the create answered 500, so the "
+        + "stateful sequence stopped here";
+    List<Coverage> coverage = List.of(
+        new Coverage("not_a_server_error", 219, 219, Coverage.Status.APPLIED, null),
+        new Coverage("status_code_conformance", 219, 219, Coverage.Status.APPLIED, null),
+        new Coverage("use_after_free", 0, 0, Coverage.Status.NEVER_APPLIED,
+            "none of its requests to a deleted opportunity was sent (" + stopped + ")"));
     return new RunResult(42L, List.of("not_a_server_error", "status_code_conformance", "use_after_free"),
-        List.of(LIST, CREATE), List.of("listOpportunities", "createOpportunity"), tallies, requests, failures, never);
+        List.of(LIST, CREATE), List.of("listOpportunities", "createOpportunity"), tallies, requests, failures, never,
+        coverage, List.of(), List.of(stopped), new Waits(3, 4.0, 1));
   }
 
   static RunResult passingRun() {
-    Map<String, Map<String, Tally>> tallies = Map.of("not_a_server_error", Map.of(LIST, new Tally(3, 0, 0)));
-    return new RunResult(7L, List.of("not_a_server_error"), List.of(LIST), List.of("listOpportunities"), tallies,
-        Map.of(LIST, 3L), List.of(), Map.of(LIST, List.of()));
+    Map<String, Map<String, Tally>> tallies = Map.of("not_a_server_error", Map.of(LIST, new Tally(3, 0, 0)),
+        "tenant_isolation", Map.of(LIST, new Tally(0, 0, 3)));
+    List<Coverage> coverage = List.of(new Coverage("not_a_server_error", 3, 3, Coverage.Status.APPLIED, null),
+        new Coverage("tenant_isolation", 0, 0, Coverage.Status.NOT_APPLIED,
+            "needs --other-token, a token of another location"));
+    return new RunResult(7L, List.of("not_a_server_error", "tenant_isolation"), List.of(LIST),
+        List.of("listOpportunities"), tallies, Map.of(LIST, 3L), List.of(), Map.of(LIST, List.of()), coverage,
+        List.of(), List.of("the tenant-isolation scenario: needs --other-token, a token of another location"),
+        Waits.NONE);
+  }
+
+  /** Nothing failed, but every list answer was 429: a check never applied and an operation never answered 2xx. */
+  static RunResult incompleteRun() {
+    Map<String, Map<String, Tally>> tallies = Map.of("not_a_server_error", Map.of(LIST, new Tally(40, 0, 0)),
+        "pages_partition", Map.of(LIST, new Tally(0, 0, 40)));
+    List<Coverage> coverage = List.of(new Coverage("not_a_server_error", 40, 40, Coverage.Status.APPLIED, null),
+        new Coverage("pages_partition", 0, 9, Coverage.Status.NEVER_APPLIED,
+            "9 pages of a walk were sent; all answered 429"));
+    return new RunResult(8L, List.of("not_a_server_error", "pages_partition"), List.of(LIST),
+        List.of("listOpportunities"), tallies, Map.of(LIST, 40L), List.of(), Map.of(LIST, List.of("200")), coverage,
+        List.of(LIST + ": 31 valid requests were sent; all answered 429, none 2xx"), List.of(),
+        new Waits(93, 310.0, 40));
   }
 
   @Test
@@ -63,6 +90,16 @@ class ReportGoldenTest {
   @Test
   void failingRunJUnitXml() throws IOException {
     assertGolden("failing-run.xml", JUnitXmlReport.render(failingRun()));
+  }
+
+  @Test
+  void incompleteRunText() throws IOException {
+    assertGolden("incomplete-run.txt", TextReport.render(incompleteRun()));
+  }
+
+  @Test
+  void incompleteRunJUnitXml() throws IOException {
+    assertGolden("incomplete-run.xml", JUnitXmlReport.render(incompleteRun()));
   }
 
   private static void assertGolden(String name, String actual) throws IOException {
