@@ -19,8 +19,9 @@ import java.util.Set;
  *   <li>{@code --stage-id}: none extra for the first stage — the run's shared fixture is created in it — and one status
  *       change of that fixture per further stage; a 422 keyed {@code stageId} → not a stage of the pipeline;
  *   <li>a pipeline that allows duplicates (only with {@code duplicate_opportunity_rule} selected): one create of a
- *       second opportunity for the fixture's new contact, which must be refused; when it is created instead, it and
- *       the fixture are deleted (two more requests) and the run stops, since the rule cannot be tested there.
+ *       second opportunity for the fixture's new contact, which must be refused; when it is created instead (a 2xx
+ *       with an id that reads back: one more request), it and the fixture are deleted (two more) and the run stops,
+ *       since the rule cannot be tested there.
  * </ul>
  */
 final class Preflight {
@@ -102,7 +103,10 @@ final class Preflight {
     }
   }
 
-  /** Stops when a second opportunity for the fixture's contact is created: the pipeline allows duplicates. */
+  /**
+   * Stops when a second opportunity for the fixture's contact is created and reads back: the pipeline allows
+   * duplicates (or the server does not enforce the rule, which the API alone cannot tell apart).
+   */
   private void refuseDuplicatesAllowed(ObjectNode fixtureBody) {
     ObjectNode second = fixtureBody.deepCopy();
     second.put("title", "preflight: a second opportunity for the same contact");
@@ -110,10 +114,18 @@ final class Preflight {
         "preflight: a duplicate", null, session.requests().build(ops.create(),
             session.requests().pathParams(ops.create(), null), List.of(), Json.write(second),
             session.options().token())), Step.DUPLICATE, Facts.NONE);
-    if (duplicate.response().is2xx()) {
-      stop("pipeline " + session.options().pipelineId() + " allows duplicate opportunities (a second opportunity "
-          + "for one contact was created), so the duplicate rule cannot be tested there; give --pipeline-id a "
-          + "pipeline that does not allow them, or leave the rule out with --exclude-checks duplicate_opportunity_rule");
+    String id = duplicate.answeredId();
+    if (id == null) {
+      return; // refused, or a 2xx that created nothing: duplicate_opportunity_rule judges that answer
+    }
+    // A 2xx alone is not proof: only an opportunity that reads back was created.
+    Exchange read = session.dispatcher().send(session.requests().positive(ops.get(), Phase.EXAMPLES,
+        "preflight: read the duplicate back", id, List.of(), null));
+    if (read.response().status() == 200) {
+      stop("pipeline " + session.options().pipelineId() + " allows duplicate opportunities, or the server does not "
+          + "enforce the rule there (a second opportunity for one contact was created and reads back), so the "
+          + "duplicate rule cannot be tested there; give --pipeline-id a pipeline that does not allow them, or leave "
+          + "the rule out with --exclude-checks duplicate_opportunity_rule");
     }
   }
 
