@@ -54,7 +54,7 @@ class ChaosTest {
   @BeforeAll
   static void start() throws Exception {
     mock = MockServer.start("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
-    chaos = new ChaosServer(URI.create(mock.baseUrl().toString()), Duration.ofMillis((long) (TIMEOUT_SECONDS * 1000) + 400));
+    chaos = new ChaosServer(URI.create(mock.baseUrl().toString()), Duration.ofMillis((long) (TIMEOUT_SECONDS * 1000) + 150));
     dir = Files.createTempDirectory("chaos");
     startNanos = System.nanoTime();
   }

@@ -143,7 +143,7 @@ enum Mutation {
   DELAYED {
     @Override
     boolean apply(Wire.Response r, OutputStream out, Random random, long slowMillis) throws IOException {
-      sleep(random.nextInt(200));
+      sleep(random.nextInt(100));
       r.write(out);
       return true;
     }
