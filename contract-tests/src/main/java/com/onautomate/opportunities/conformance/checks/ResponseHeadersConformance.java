@@ -19,7 +19,7 @@ public final class ResponseHeadersConformance implements AnswerCheck {
   @Override
   public Inputs inputs() {
     return Inputs.every("answers", e -> true)
-        .incidental("the contract documents headers only on 429 (Retry-After), and no answer was 429");
+        .incidental("the contract documents headers only on 429 and 503 (Retry-After), and no answer was either");
   }
 
   @Override
