@@ -100,4 +100,23 @@ class BrokenAnswersTest {
     assertThat(result.failures()).filteredOn(f -> f.check().equals("error_body_shape"))
         .anySatisfy(f -> assertThat(f.received()).startsWith("404 {\"message\": \"Not Found\"}"));
   }
+
+  /** Issue 18: a 503 with Retry-After, as the contract documents on every operation, is no failure of any check. */
+  @Test
+  void aDocumented503IsAnAnswerTheContractAllows() {
+    RunResult result;
+    proxy.inject(Faults.response((r, res) -> r.isCollection() && r.method().equals("GET")
+        && r.query().contains("limit=100") && !r.query().contains("page=")
+        ? Fault.Res.json(503, "{\"msg\":\"Service Unavailable\"}").withHeader("Retry-After", "5") : res));
+    try {
+      result = Suite.run(Suite.options(proxy.baseUrl(), 11L, 2), null);
+    } finally {
+      proxy.inject(Fault.NONE);
+    }
+
+    assertThat(result.failures()).as(TextReport.render(result))
+        .noneSatisfy(f -> assertThat(f.received()).startsWith("503"));
+    assertThat(result.coverage()).filteredOn(c -> c.check().equals("response_headers_conformance"))
+        .allSatisfy(c -> assertThat(c.judged()).as("503s judged for their Retry-After").isPositive());
+  }
 }
