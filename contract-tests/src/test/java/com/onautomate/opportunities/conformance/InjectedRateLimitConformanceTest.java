@@ -6,19 +6,14 @@ import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.Tally;
 import com.onautomate.opportunities.conformance.report.TextReport;
 import com.onautomate.opportunities.mockserver.MockServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * The suite against a mock server that answers a seeded tenth of all requests with an injected
- * {@code 429} (Retry-After 0): the run still passes, with every check judging something, and the
- * 429s themselves are judged (their documented headers).
- *
- * <p>Disabled until the suite honours Retry-After (work in progress elsewhere): today 4 exchanges
- * of the run that meet an injected 429 fail (unsupported_method gets 429 for a PATCH,
- * duplicate_opportunity_rule gets 429 for the duplicate update).
+ * {@code 429} (Retry-After 0): the suite waits as Retry-After says and sends again, so the run still
+ * passes, with every check judging something, and the 429s themselves are judged (their documented
+ * headers).
  */
-@Disabled("needs the suite to retry 429s after Retry-After; enable once that is on main")
 class InjectedRateLimitConformanceTest {
 
   @Test
