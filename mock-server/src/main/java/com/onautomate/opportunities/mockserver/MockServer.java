@@ -1,7 +1,11 @@
 package com.onautomate.opportunities.mockserver;
 
+import com.onautomate.opportunities.mockserver.admin.ResetGate;
+import com.onautomate.opportunities.mockserver.fixtures.StartState;
 import com.onautomate.opportunities.mockserver.web.BaseUrl;
+import com.onautomate.opportunities.mockserver.web.RequestJournal;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +50,33 @@ public final class MockServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * The bearer token of the first location of the start state: {@link DemoData#TOKEN}, or the first
+   * location's of the fixtures file.
+   */
+  public String token() {
+    var locations = context.getBean(StartState.class).fixtures().locations();
+    return locations.isEmpty() ? DemoData.TOKEN : locations.get(0).token();
+  }
+
+  /**
+   * Back to the start state (the demo data or the fixtures file), as {@code POST /__admin/reset}:
+   * requests in flight finish first, and no request sees half of it.
+   */
+  public void reset() {
+    context.getBean(ResetGate.class).reset();
+  }
+
+  /** The requests the server received (its request journal), newest first; admin requests are not in it. */
+  public List<RecordedRequest> requests() {
+    return context.getBean(RequestJournal.class).requests(r -> true, Integer.MAX_VALUE);
+  }
+
+  /** Empties the request journal, as {@code DELETE /__admin/requests}. */
+  public void clearRequests() {
+    context.getBean(RequestJournal.class).clear();
   }
 
   /** Stops the server; an in-memory database goes with it. */

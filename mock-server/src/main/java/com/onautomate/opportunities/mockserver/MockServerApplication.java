@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.mockserver;
 
+import com.onautomate.opportunities.mockserver.fixtures.FixtureException;
 import com.onautomate.opportunities.mockserver.storage.DurableH2Url;
 import com.onautomate.opportunities.mockserver.system.MockServerProperties;
 import java.util.HashMap;
@@ -24,7 +25,15 @@ public class MockServerApplication {
     }
     // Only the types the methods declare: the launching JVM verifies this class, and a conversion
     // (say, to ApplicationContext) would make it load Spring's context interfaces for nothing.
-    ConfigurableApplicationContext context = application().run(args);
+    ConfigurableApplicationContext context;
+    try {
+      context = application().run(args);
+    } catch (RuntimeException e) {
+      if (FixtureException.in(e)) {
+        System.exit(2);  // told in one line on stderr already (system.StartFailureReport)
+      }
+      throw e;
+    }
     if (FastStartTraining.enabled()) {
       FastStartTraining.runAndExit(context);
     }
@@ -79,6 +88,8 @@ public class MockServerApplication {
     defaults.put("spring.mvc.servlet.load-on-startup", "1");
     defaults.put("logging.level.root", "WARN");
     defaults.put("logging.level.com.onautomate", "INFO");
+    // Start failures are told once, by system.StartFailureReport (a bad fixtures file in one line).
+    defaults.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
     return defaults;
   }
 }

@@ -57,6 +57,13 @@ public class Contacts {
     }
   }
 
+  /** Deletes every contact of the location, in the caller's transaction (for a reset; its opportunities go first). */
+  public void deleteAllOf(String locationId) {
+    jdbc.sql("DELETE FROM contact_tag WHERE contact_id IN (SELECT id FROM contact WHERE location_id = ?)")
+        .param(locationId).update();
+    jdbc.sql("DELETE FROM contact WHERE location_id = ?").param(locationId).update();
+  }
+
   public boolean exists(String locationId, String contactId) {
     return jdbc.sql("SELECT COUNT(*) FROM contact WHERE id = ? AND location_id = ?")
         .params(contactId, locationId).query(Long.class).single() > 0;

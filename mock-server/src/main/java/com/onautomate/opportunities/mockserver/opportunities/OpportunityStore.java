@@ -150,6 +150,19 @@ public class OpportunityStore {
   }
 
   /**
+   * Deletes every opportunity of the location, with its pipelines' counts and page buckets, in the
+   * caller's transaction (for a reset). The caller moves the location's data version on.
+   */
+  public void deleteAllOf(String locationId) {
+    jdbc.sql("DELETE FROM opportunity WHERE location_id = ?").param(locationId).update();
+    for (String pipelineId : jdbc.sql("SELECT id FROM pipeline WHERE location_id = ? ORDER BY id")
+        .param(locationId).query(String.class).list()) {
+      buckets.clear(pipelineId);
+    }
+    jdbc.sql("UPDATE pipeline SET opportunity_count = 0 WHERE location_id = ?").param(locationId).update();
+  }
+
+  /**
    * A page of the pipeline's opportunities, oldest first, with the list's total. Unfiltered: the
    * bucket the page starts in, found from the buckets' counts, then a small OFFSET inside it.
    * Filtered: the index that fits the filter, counted only when the page does not tell the total.

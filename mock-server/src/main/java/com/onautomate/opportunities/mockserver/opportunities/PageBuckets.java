@@ -69,9 +69,14 @@ class PageBuckets {
         .param(pipelineId).query(Long.class).single();
   }
 
+  /** Forgets the pipeline's buckets: it has no opportunities left. */
+  void clear(String pipelineId) {
+    jdbc.sql("DELETE FROM page_bucket WHERE pipeline_id = ?").param(pipelineId).update();
+  }
+
   /** Cuts the pipeline's opportunities into buckets anew. The caller holds the pipeline's row lock. */
   void rebuild(String pipelineId) {
-    jdbc.sql("DELETE FROM page_bucket WHERE pipeline_id = ?").param(pipelineId).update();
+    clear(pipelineId);
     long[] inBucket = {0};
     Object[][] start = {null};
     jdbc.sql("SELECT created_at, id FROM opportunity" + pageIndex

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The mock server's own settings ({@code onautomate.*}), read here and nowhere else.
  *
  * @param demoData load the demo contacts and opportunities at start
+ * @param fixtures a fixtures file (JSON or YAML) to start with instead of the demo data (see {@code fixtures.FixtureFile})
+ * @param admin the admin endpoints under {@code /__admin/} (see {@code admin})
  * @param rateLimit the per-token rate limit, off unless enabled
  * @param answerCache the kept answers of the reads (see {@code web.AnswerCache})
  * @param prefer the {@code Prefer} header's chosen answers, delays and faults (see {@code answers}, {@code faults})
@@ -31,7 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeouts how long a client may take to send a request's headers, and then its body
  */
 @ConfigurationProperties("onautomate")
-public record MockServerProperties(@DefaultValue("true") boolean demoData, @DefaultValue RateLimit rateLimit,
+public record MockServerProperties(@DefaultValue("true") boolean demoData, String fixtures, @DefaultValue Admin admin,
+                                   @DefaultValue RateLimit rateLimit,
                                    @DefaultValue AnswerCache answerCache, @DefaultValue Prefer prefer,
                                    @DefaultValue Faults faults, @DefaultValue Cors cors,
                                    @DefaultValue("1000") int pageBucketSize,
@@ -41,6 +44,17 @@ public record MockServerProperties(@DefaultValue("true") boolean demoData, @Defa
 
   /** The longest delay a setting or a {@code Prefer: delay=} may ask for. */
   public static final Duration MAX_DELAY = Duration.ofMinutes(5);
+
+  /**
+   * {@code onautomate.admin.*}: who may call {@code /__admin/}, and the request journal's bound.
+   *
+   * @param token callers that are not on this machine (loopback) must send {@code Authorization: Bearer <token>};
+   *     without a token only loopback callers are let in
+   * @param journalSize requests the journal keeps, the newest (0: no journal)
+   * @param journalBodyBytes bytes of each request body the journal keeps
+   */
+  public record Admin(String token, @DefaultValue("1000") int journalSize, @DefaultValue("8192") int journalBodyBytes) {
+  }
 
   /** {@code onautomate.rate-limit.enabled=true} turns on the vendor's 100 requests per 10 s per token. */
   public record RateLimit(@DefaultValue("false") boolean enabled, @DefaultValue("100") int requests,

@@ -66,6 +66,20 @@ class WebConfig implements WebMvcConfigurer {
     };
   }
 
+  /** The request journal, read by {@code GET /__admin/requests}; none with {@code onautomate.admin.journal-size=0}. */
+  @Bean
+  RequestJournal requestJournal(MockServerProperties properties) {
+    return new RequestJournal(properties.admin().journalSize(), properties.admin().journalBodyBytes());
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestJournal> requestJournalFilter(RequestJournal journal, MockServerProperties properties) {
+    FilterRegistrationBean<RequestJournal> registration = new FilterRegistrationBean<>(journal);
+    registration.setOrder(FilterOrder.REQUEST_JOURNAL);
+    registration.setEnabled(properties.admin().journalSize() > 0);
+    return registration;
+  }
+
   /** Every path also answers with a trailing slash, as the vendor documents the create path with one. */
   @Bean
   FilterRegistrationBean<Filter> trailingSlashFilter() {
