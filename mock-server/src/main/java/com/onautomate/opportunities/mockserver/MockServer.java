@@ -74,6 +74,16 @@ public final class MockServer implements AutoCloseable {
     return context.getBean(RequestJournal.class).requests(r -> true, Integer.MAX_VALUE);
   }
 
+  /**
+   * The requests with this method (any case; null for any) to this path (a trailing {@code *}
+   * matches every path that starts with what is before it), newest first: for assertions such as
+   * WireMock's {@code verify}.
+   */
+  public List<RecordedRequest> requests(String method, String path) {
+    return context.getBean(RequestJournal.class).requests(RequestJournal.matching(method, path, null),
+        Integer.MAX_VALUE);
+  }
+
   /** Empties the request journal, as {@code DELETE /__admin/requests}. */
   public void clearRequests() {
     context.getBean(RequestJournal.class).clear();

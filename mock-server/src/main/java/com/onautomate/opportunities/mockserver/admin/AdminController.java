@@ -3,9 +3,7 @@ package com.onautomate.opportunities.mockserver.admin;
 import com.onautomate.opportunities.mockserver.RecordedRequest;
 import com.onautomate.opportunities.mockserver.web.RequestJournal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -65,7 +63,7 @@ class AdminController {
     if (max < 1) {
       return ResponseEntity.badRequest().body(Map.of("msg", "limit is at least 1"));
     }
-    return ResponseEntity.ok(new Journal(journal.requests(matching(method, path, wantedStatus), max),
+    return ResponseEntity.ok(new Journal(journal.requests(RequestJournal.matching(method, path, wantedStatus), max),
         journal.recorded(), journal.size()));
   }
 
@@ -73,23 +71,5 @@ class AdminController {
   ResponseEntity<Void> clearRequests() {
     journal.clear();
     return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-  }
-
-  /** The journal's filters: method (any case), path (a trailing {@code *} is a prefix), status. */
-  static Predicate<RecordedRequest> matching(String method, String path, Integer status) {
-    Predicate<RecordedRequest> filter = r -> true;
-    if (method != null) {
-      String upper = method.toUpperCase(Locale.ROOT);
-      filter = filter.and(r -> r.method().equals(upper));
-    }
-    if (path != null) {
-      filter = filter.and(path.endsWith("*")
-          ? r -> r.path().startsWith(path.substring(0, path.length() - 1))
-          : r -> r.path().equals(path));
-    }
-    if (status != null) {
-      filter = filter.and(r -> r.status() == status);
-    }
-    return filter;
   }
 }

@@ -162,6 +162,24 @@ public final class RequestJournal extends OncePerRequestFilter {
     return found;
   }
 
+  /** The journal's filters: method (any case), path (a trailing {@code *} is a prefix), status; null for any. */
+  public static Predicate<RecordedRequest> matching(String method, String path, Integer status) {
+    Predicate<RecordedRequest> filter = r -> true;
+    if (method != null) {
+      String upper = method.toUpperCase(Locale.ROOT);
+      filter = filter.and(r -> r.method().equals(upper));
+    }
+    if (path != null) {
+      filter = filter.and(path.endsWith("*")
+          ? r -> r.path().startsWith(path.substring(0, path.length() - 1))
+          : r -> r.path().equals(path));
+    }
+    if (status != null) {
+      filter = filter.and(r -> r.status() == status);
+    }
+    return filter;
+  }
+
   /** Forgets every request recorded so far. */
   public void clear() {
     clearedAt = recorded.get();
