@@ -2,19 +2,20 @@
 # Benchmarks the toolkit side by side with what users would pick instead, on this machine, in one
 # run, and writes bench/RESULTS.md. Run by hand on a quiet machine (it is not part of .ci/run):
 #
-#   bench/run.sh                    # everything, ~30 minutes; writes bench/RESULTS.md
+#   bench/run.sh                    # everything, ~35 minutes; writes bench/RESULTS.md
 #   bench/run.sh --quick            # short runs, to check the script; writes bench/out/RESULTS.md only
 #   bench/run.sh http scale         # some sections only; writes bench/out/RESULTS.md only
 #   bench/run.sh durability slow    # also replaces these sections' marked blocks in bench/RESULTS.md
 #   bench/run.sh --no-build ...     # reuse the jars already in target/
 #   MOCK_JAVA_OPTS=-Xmx256m bench/run.sh ...   # JVM options for the mock server (default none)
 #
-# Sections: http (mock server vs Prism vs nginx), startup (mock server jar to first answer),
+# Sections: http (mock server vs Prism, WireMock, json-server and nginx), startup (mock server jar to first answer),
 # scale (100,000 opportunities), suite (conformance suite), client (JMH: facade vs raw OkHttp),
 # durability (creates/s on a file H2, commits written before the answer or not), slow (reads and
 # creates while 50 slow-body and 200 slow-header clients are connected), features (the mock server
 # with CORS, Prefer and faults off, as shipped, and in use, in turns).
-# Installs what is missing: wrk, nginx, curl (Debian), Prism (npm ci in api/). Start-up and suite
+# Installs what is missing: wrk, nginx, curl (Debian), Prism (npm ci in api/), json-server (npm ci in
+# bench/peers/), WireMock standalone (Maven Central, into bench/peers/target/). Start-up and suite
 # times come from loops that time-stamp the first answer and the first request, which a whole-command
 # timer (hyperfine) cannot see.
 set -euo pipefail
@@ -27,6 +28,12 @@ MOCK_JAR="$ROOT/mock-server/target/mock-server.jar"
 SUITE_JAR="$ROOT/contract-tests/target/conformance.jar"
 JMH_JAR="$BENCH/client-jmh/target/benchmarks.jar"
 PRISM="$ROOT/api/node_modules/.bin/prism"
+# The peers that store state or stubs (section 1): WireMock standalone (version from the parent pom)
+# and json-server (pinned in bench/peers/package.json).
+PEERS="$BENCH/peers"
+WIREMOCK_VERSION=$(sed -n 's:.*<wiremock-standalone.version>\(.*\)</wiremock-standalone.version>.*:\1:p' "$ROOT/pom.xml")
+WIREMOCK_JAR="$PEERS/target/wiremock-standalone-$WIREMOCK_VERSION.jar"
+JSON_SERVER="$PEERS/node_modules/.bin/json-server"
 
 # The demo data every server is started with (see the mock server's DemoData).
 TOKEN=demo-token
@@ -278,6 +285,16 @@ ensure_tools() {
     log "Installing the pinned Prism (npm ci in api/)"
     (cd "$ROOT/api" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  if [ "$http" = true ] && [ ! -x "$JSON_SERVER" ]; then
+    log "Installing the pinned json-server (npm ci in bench/peers/)"
+    (cd "$PEERS" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if [ "$http" = true ] && [ ! -f "$WIREMOCK_JAR" ]; then
+    log "Fetching WireMock standalone $WIREMOCK_VERSION (Maven Central)"
+    (cd "$ROOT" && ./mvnw -B -q -ntp dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" \
+      -DoutputDirectory="$PEERS/target") >"$OUT/logs/wiremock-fetch.log" 2>&1 \
+      || { tail -20 "$OUT/logs/wiremock-fetch.log" >&2; exit 1; }
+  fi
 }
 
 build() {
@@ -299,6 +316,8 @@ machine() {
   record "version node=$(node --version 2>/dev/null || echo none)"
   record "version prism=$("$PRISM" --version 2>/dev/null || echo none)"
   record "version nginx=$(nginx -v 2>&1 | sed 's/.*nginx\///')"
+  record "version wiremock=$WIREMOCK_VERSION"
+  record "version json_server=$("$JSON_SERVER" --version 2>/dev/null || echo none)"
   record "version wrk=$(dpkg-query -W -f='${Version}' wrk 2>/dev/null || echo unknown)"
 }
 
@@ -356,6 +375,7 @@ section_http() {
   record "rss server=ours idle_kb=$idle"
   http_endpoints "$MOCK_URL" ours "$MOCK_PID"
   record "rss server=ours hwm_kb=$(status_kb VmHWM "$MOCK_PID")"
+  peer_bodies "$MOCK_URL"
   record "rss server=ours stored=$(curl -sf -H "Authorization: Bearer $TOKEN" \
     "$MOCK_URL/v1/pipelines/$DUP_PIPELINE/opportunities?limit=1" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["meta"]["total"])')"
@@ -378,6 +398,8 @@ section_http() {
   record "rss server=prism idle_kb=$(status_kb VmRSS "$pid")"
   http_endpoints "http://127.0.0.1:$port" prism "$pid"
   stop "$pid"
+
+  section_http_peers
 
   log "1. nginx (one worker, access log off, the seed's opportunity JSON as a static file)"
   local root="$OUT/nginx"
@@ -416,6 +438,63 @@ EOF
   measure nginx "$pid" get 16 "$get" get
   measure nginx "$pid" get 64 "$get" get
   stop "$pid"
+}
+
+# The bodies our server answers to the three requests of section 1 (GET one, the list, a create),
+# for the peers to answer: WireMock's stubs send them as they are; json-server stores the opportunity.
+peer_bodies() {
+  local base=$1 dir="$OUT/peers" id
+  mkdir -p "$dir"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" >"$dir/get.json"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v1/pipelines/$PIPELINE/opportunities?page=1" >"$dir/list.json"
+  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"title":"Bench opportunity","status":"open","stageId":"'"$DUP_STAGE"'","name":"Bench Contact","companyName":"Bench Inc","monetaryValue":122.22,"source":"public api","tags":["bench"],"email":"bench-bodies@example.com"}' \
+    "$base/v1/pipelines/$DUP_PIPELINE/opportunities" >"$dir/create.json"
+  id=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$dir/create.json")
+  curl -sf -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "$base/v1/pipelines/$DUP_PIPELINE/opportunities/$id"
+}
+
+# WireMock standalone with stubs that answer our bodies (request journal and request logging off: its
+# fastest setting, and its default journal grows without bound), and json-server with its own JSON
+# store of the same opportunity (it writes the store to its file after every write, as it does by
+# default). The same rows and warm-up as Prism: a fixed time for json-server, and for WireMock, a JVM,
+# rounds until its JIT settles.
+section_http_peers() {
+  local dir="$OUT/peers" port pid
+  log "1. WireMock standalone $WIREMOCK_VERSION (stubs answering our bodies)"
+  mkdir -p "$dir/wiremock/mappings"
+  python3 "$BENCH/lib/peer_stubs.py" wiremock "$dir" "$PIPELINE" "$OPPORTUNITY" "$DUP_PIPELINE" \
+    >"$dir/wiremock/mappings/opportunities.json"
+  port=$(free_port)
+  java -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$dir/wiremock" \
+    --no-request-journal --disable-request-logging --disable-banner >"$OUT/logs/wiremock.log" 2>&1 &
+  pid=$!
+  STARTED+=("$pid")
+  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 120
+  record "rss server=wiremock idle_kb=$(status_kb VmRSS "$pid")"
+  http_endpoints "http://127.0.0.1:$port" wiremock "$pid"
+  stop "$pid"
+
+  log "1. json-server (its own JSON store of the same opportunity, logging off)"
+  mkdir -p "$dir/json-server"
+  python3 "$BENCH/lib/peer_stubs.py" json-server "$dir" "$PIPELINE" "$OPPORTUNITY" "$DUP_PIPELINE" \
+    >"$dir/json-server/db.json"
+  # Our paths onto json-server's resource: the list as its page 1 of 20, filtered by pipeline.
+  printf '%s\n' '{' \
+    '  "/v1/pipelines/:pipelineId/opportunities?page=:page": "/opportunities?pipelineId=:pipelineId&_page=:page&_limit=20",' \
+    '  "/v1/pipelines/:pipelineId/opportunities/:id": "/opportunities/:id",' \
+    '  "/v1/pipelines/:pipelineId/opportunities": "/opportunities"' '}' >"$dir/json-server/routes.json"
+  port=$(free_port)
+  "$JSON_SERVER" --host 127.0.0.1 --port "$port" --quiet --routes "$dir/json-server/routes.json" \
+    "$dir/json-server/db.json" >"$OUT/logs/json-server.log" 2>&1 &
+  pid=$!
+  STARTED+=("$pid")
+  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 60
+  record "rss server=json_server idle_kb=$(status_kb VmRSS "$pid")"
+  http_endpoints "http://127.0.0.1:$port" json_server "$pid"
+  stop "$pid"
+  record "rss server=json_server stored=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["opportunities"]))' \
+    "$dir/json-server/db.json")"
 }
 
 # ---------------------------------------------------------------------------------------------

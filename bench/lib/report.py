@@ -118,6 +118,7 @@ class Report:
                                                + " and its CDS archive)"],
             ["Java", versions.get("java", "?")],
             ["Node.js / Prism (`@stoplight/prism-cli`)", f"{versions.get('node', '?')} / {versions.get('prism', '?')}"],
+            ["WireMock standalone / json-server", f"{versions.get('wiremock', '?')} / {versions.get('json_server', '?')}"],
             ["nginx / wrk", f"{versions.get('nginx', '?')} / {versions.get('wrk', '?')}"],
         ])
 
@@ -126,10 +127,12 @@ class Report:
         if not rows:
             return
         by = {(x["server"], x["endpoint"], x["conns"]): x for x in rows}
-        self.out("## 1. Mock server vs Prism vs nginx")
+        self.out("## 1. Mock server vs Prism, WireMock, json-server and nginx")
         self.out()
         self.out("`wrk -t2` for the duration below per row, after a warm-up of every endpoint; "
-                 "the three servers in turn, never at the same time. Latency as wrk measures it "
+                 "the servers in turn, never at the same time. WireMock standalone answers our bodies from "
+                 "stubs (request journal and logging off); json-server stores the opportunity in its own "
+                 "JSON file (written after every write) and answers its own shapes. Latency as wrk measures it "
                  "(closed loop: each connection waits for its answer). Memory is the peak resident set "
                  "(VmRSS, sampled every 100 ms) of the server's processes during that row. *JIT* is the "
                  "time the mock server JVM's JIT compilers spent compiling during the row (`jstat "
@@ -137,14 +140,16 @@ class Report:
         self.out()
         dur = num(rows[0].get("duration_us"))
         self.out((f"Duration per row: {dur / 1e6:.0f} s." if dur else "") + self.warm_text(
-            [("ours", "the mock server"), ("ours_computed", "the mock server, answers not kept"), ("prism", "Prism")]))
+            [("ours", "the mock server"), ("ours_computed", "the mock server, answers not kept"), ("prism", "Prism"),
+             ("wiremock", "WireMock"), ("json_server", "json-server")]))
         self.out()
         body = []
         for endpoint, label in (("get", "GET one opportunity"), ("list", "GET list, page 1"),
                                 ("create", "POST create")):
             for conns in ("16", "64"):
                 for server, name in (("ours", "mock server"), ("ours_computed", "mock server, answers not kept"),
-                                     ("prism", "Prism"), ("nginx", "nginx (static file)")):
+                                     ("prism", "Prism"), ("wiremock", "WireMock"), ("json_server", "json-server"),
+                                     ("nginx", "nginx (static file)")):
                     x = by.get((server, endpoint, conns))
                     if not x:
                         continue
@@ -160,7 +165,7 @@ class Report:
         self.out()
         body = []
         for endpoint, label, target in (("get", "GET one", 10.0), ("list", "GET list page 1", 5.0),
-                                        ("create", "POST create", 5.0)):
+                                        ("create", "POST create", 2.0)):
             for conns in ("16", "64"):
                 ours, prism = by.get(("ours", endpoint, conns)), by.get(("prism", endpoint, conns))
                 if not ours or not prism:
@@ -187,6 +192,14 @@ class Report:
                         body.append([f"{label} @{conns}", "our p99", f"{p99:.1f} ms", "< 25 ms", v])
                     p99r = num(ours["p99_us"]) / num(prism["p99_us"])
                     body.append([f"{label} @{conns}", "p99, ours / Prism", f"{p99r:.3f}", "(none)", "–"])
+                for peer, peer_name in (("wiremock", "WireMock"), ("json_server", "json-server")):
+                    other = by.get((peer, endpoint, conns))
+                    if other:
+                        r = num(ours["rps"]) / num(other["rps"])
+                        v = self.check(f"{label} @{conns}: requests/s ours / {peer_name}", f"{r:.1f}×", "> 1× (ahead)",
+                                       r > 1.0)
+                        body.append([f"{label} @{conns}", f"requests/s, ours / {peer_name}", f"{r:.1f}×",
+                                     "> 1× (ahead)", v])
                 computed = by.get(("ours_computed", endpoint, conns))
                 if computed:
                     body.append([f"{label} @{conns}", "requests/s, ours with answers not kept / Prism",
@@ -215,7 +228,9 @@ class Report:
             rss[x["server"]].update(x)
         if rss:
             body = []
-            for server, name in (("ours", "mock server (JVM)"), ("prism", "Prism (Node.js)"), ("nginx", "nginx")):
+            for server, name in (("ours", "mock server (JVM)"), ("prism", "Prism (Node.js)"),
+                                 ("wiremock", "WireMock (JVM)"), ("json_server", "json-server (Node.js)"),
+                                 ("nginx", "nginx")):
                 peak = max((num(x.get("rss_kb")) or 0) for x in rows if x["server"] == server) \
                     if any(x["server"] == server for x in rows) else None
                 if peak is None:
