@@ -389,20 +389,14 @@ section_http() {
   stop "$MOCK_PID"
 
   log "1. Prism (mock of the same openapi.yaml, logging off)"
-  local port pid
+  local port
   port=$(free_port)
-  "$PRISM" mock -h 127.0.0.1 -p "$port" -v silent "$SPEC" >"$OUT/logs/prism.log" 2>&1 &
-  pid=$!
-  STARTED+=("$pid")
-  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 120
-  record "rss server=prism idle_kb=$(status_kb VmRSS "$pid")"
-  http_endpoints "http://127.0.0.1:$port" prism "$pid"
-  stop "$pid"
+  peer_endpoints prism "$port" 120 "$PRISM" mock -h 127.0.0.1 -p "$port" -v silent "$SPEC"
 
   section_http_peers
 
   log "1. nginx (one worker, access log off, the seed's opportunity JSON as a static file)"
-  local root="$OUT/nginx"
+  local root="$OUT/nginx" pid
   mkdir -p "$root/logs" "$root/www/v1/pipelines/$PIPELINE/opportunities"
   seed_opportunity_json >"$root/www/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY"
   chmod -R a+rX "$root"
@@ -440,6 +434,20 @@ EOF
   stop "$pid"
 }
 
+# peer_endpoints SERVER PORT WAIT_SECONDS COMMAND...: starts a peer that listens on 127.0.0.1:PORT,
+# measures the rows of section 1 on it (http_endpoints) and stops it.
+peer_endpoints() {
+  local server=$1 port=$2 limit=$3 pid
+  shift 3
+  "$@" >"$OUT/logs/$server.log" 2>&1 &
+  pid=$!
+  STARTED+=("$pid")
+  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" "$limit"
+  record "rss server=$server idle_kb=$(status_kb VmRSS "$pid")"
+  http_endpoints "http://127.0.0.1:$port" "$server" "$pid"
+  stop "$pid"
+}
+
 # The bodies our server answers to the three requests of section 1 (GET one, the list, a create),
 # for the peers to answer: WireMock's stubs send them as they are; json-server stores the opportunity.
 peer_bodies() {
@@ -460,20 +468,14 @@ peer_bodies() {
 # default). The same rows and warm-up as Prism: a fixed time for json-server, and for WireMock, a JVM,
 # rounds until its JIT settles.
 section_http_peers() {
-  local dir="$OUT/peers" port pid
+  local dir="$OUT/peers" port
   log "1. WireMock standalone $WIREMOCK_VERSION (stubs answering our bodies)"
   mkdir -p "$dir/wiremock/mappings"
   python3 "$BENCH/lib/peer_stubs.py" wiremock "$dir" "$PIPELINE" "$OPPORTUNITY" "$DUP_PIPELINE" \
     >"$dir/wiremock/mappings/opportunities.json"
   port=$(free_port)
-  java -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$dir/wiremock" \
-    --no-request-journal --disable-request-logging --disable-banner >"$OUT/logs/wiremock.log" 2>&1 &
-  pid=$!
-  STARTED+=("$pid")
-  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 120
-  record "rss server=wiremock idle_kb=$(status_kb VmRSS "$pid")"
-  http_endpoints "http://127.0.0.1:$port" wiremock "$pid"
-  stop "$pid"
+  peer_endpoints wiremock "$port" 120 java -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$port" \
+    --root-dir "$dir/wiremock" --no-request-journal --disable-request-logging --disable-banner
 
   log "1. json-server (its own JSON store of the same opportunity, logging off)"
   mkdir -p "$dir/json-server"
@@ -485,14 +487,8 @@ section_http_peers() {
     '  "/v1/pipelines/:pipelineId/opportunities/:id": "/opportunities/:id",' \
     '  "/v1/pipelines/:pipelineId/opportunities": "/opportunities"' '}' >"$dir/json-server/routes.json"
   port=$(free_port)
-  "$JSON_SERVER" --host 127.0.0.1 --port "$port" --quiet --routes "$dir/json-server/routes.json" \
-    "$dir/json-server/db.json" >"$OUT/logs/json-server.log" 2>&1 &
-  pid=$!
-  STARTED+=("$pid")
-  wait_for "http://127.0.0.1:$port/v1/pipelines/$PIPELINE/opportunities/$OPPORTUNITY" "$pid" 60
-  record "rss server=json_server idle_kb=$(status_kb VmRSS "$pid")"
-  http_endpoints "http://127.0.0.1:$port" json_server "$pid"
-  stop "$pid"
+  peer_endpoints json_server "$port" 60 "$JSON_SERVER" --host 127.0.0.1 --port "$port" --quiet \
+    --routes "$dir/json-server/routes.json" "$dir/json-server/db.json"
   record "rss server=json_server stored=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["opportunities"]))' \
     "$dir/json-server/db.json")"
 }

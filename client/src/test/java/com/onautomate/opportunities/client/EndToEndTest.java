@@ -9,6 +9,7 @@ import com.onautomate.opportunities.client.model.OpportunityRequest;
 import com.onautomate.opportunities.client.model.OpportunityStatus;
 import com.onautomate.opportunities.mockserver.DemoData;
 import com.onautomate.opportunities.mockserver.MockServer;
+import com.onautomate.opportunities.mockserver.MockServerTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +19,9 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The client against the real mock server over real HTTP: the whole life of an opportunity, and its errors. */
-@ExtendWith(LiveMockServer.class)
+@MockServerTest
 class EndToEndTest {
   private static final String PIPELINE = DemoData.DUPLICATES_PIPELINE_ID;
   private static final String STAGE_1 = DemoData.DUPLICATES_STAGE_1_ID;

@@ -6,6 +6,7 @@ import com.onautomate.opportunities.client.model.Opportunity;
 import com.onautomate.opportunities.client.model.OpportunityStatus;
 import com.onautomate.opportunities.mockserver.DemoData;
 import com.onautomate.opportunities.mockserver.MockServer;
+import com.onautomate.opportunities.mockserver.MockServerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,13 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The usage example of {@code client/README.md}: it runs here against the real mock server, and
  * the README must show exactly the lines between the {@code tag::readme} markers below.
  */
-@ExtendWith(LiveMockServer.class)
+@MockServerTest
 class ReadmeExampleTest {
   private static final Path README = Path.of("README.md");
   private static final Path THIS_FILE =
