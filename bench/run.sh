@@ -753,7 +753,7 @@ PY
 section_features() {
   local variant round pid url
   local -A pids urls
-  local off=(--onautomate.prefer.enabled=false --onautomate.cors.enabled=false)
+  local off=(--onautomate.prefer.enabled=false --onautomate.cors.enabled=false --onautomate.admin.journal-size=0)
   local in_use=(--onautomate.faults.status-rate.503=0.0001 --onautomate.faults.seed=1)
   for variant in off shipped in_use; do
     log "Features: starting and warming the mock server ($variant)"

@@ -536,8 +536,9 @@ class Report:
         self.out("## 7. Features: what CORS, chosen answers and injected faults cost (issue 17)")
         self.out()
         self.out("The mock server three ways, measured in turns at 16 connections: **off** "
-                 "(`--onautomate.prefer.enabled=false --onautomate.cors.enabled=false`: none of the "
-                 "features' filters in the chain), **as shipped** (the filters in the chain, the requests "
+                 "(`--onautomate.prefer.enabled=false --onautomate.cors.enabled=false "
+                 "--onautomate.admin.journal-size=0`: none of the features' filters in the chain but the reset "
+                 "gate, which cannot be turned off), **as shipped** (the filters in the chain, the requests "
                  "using none of them), **in use** (every request sends `Origin` and `Prefer: fault=none`, "
                  "and the settings inject a 503 into 1e-4 of the requests, so each request draws its fate). "
                  "Requests/s is the median of the rounds (lowest–highest in brackets). The cost compares each "
