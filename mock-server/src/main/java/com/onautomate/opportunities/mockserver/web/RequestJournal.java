@@ -40,6 +40,9 @@ public final class RequestJournal extends OncePerRequestFilter {
   private final AtomicReferenceArray<RecordedRequest> ring;
   private final int bodyBytes;
   private final AtomicLong recorded = new AtomicLong();
+  /** Requests that arrived, for {@link #awaitRecorded}: a request is recorded after its answer left. */
+  private final AtomicLong arrivals = new AtomicLong();
+  private final AtomicLong endings = new AtomicLong();
   private volatile long clearedAt;
 
   public RequestJournal(int size, int bodyBytes) {
@@ -65,6 +68,7 @@ public final class RequestJournal extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    arrivals.incrementAndGet();
     long start = System.nanoTime();
     Instant arrived = Instant.now();
     boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
@@ -118,6 +122,7 @@ public final class RequestJournal extends OncePerRequestFilter {
         request.getRequestURI(), request.getQueryString(), response.getStatus(),
         (System.nanoTime() - start) / 1_000_000, location instanceof String s ? s : null, headers(request), text,
         truncated));
+    endings.incrementAndGet();
   }
 
   private static byte[] readUpTo(HttpServletRequest request, int max) {
@@ -150,6 +155,7 @@ public final class RequestJournal extends OncePerRequestFilter {
 
   /** The kept requests that match, newest first, at most {@code limit}. */
   public List<RecordedRequest> requests(Predicate<RecordedRequest> filter, int limit) {
+    awaitRecorded();
     List<RecordedRequest> found = new ArrayList<>();
     long newest = recorded.get();
     long oldest = Math.max(clearedAt + 1, newest - ring.length() + 1);
@@ -180,8 +186,27 @@ public final class RequestJournal extends OncePerRequestFilter {
     return filter;
   }
 
+  /**
+   * Waits, at most a second, until the requests that arrived before this call are recorded: a
+   * request is recorded when its filter chain returns, just after its answer may have reached the
+   * client, so a client that asks for the journal right after an answer would otherwise race it.
+   */
+  private void awaitRecorded() {
+    long target = arrivals.get();
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (endings.get() < target && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Forgets every request recorded so far. */
   public void clear() {
+    awaitRecorded();
     clearedAt = recorded.get();
   }
 }
