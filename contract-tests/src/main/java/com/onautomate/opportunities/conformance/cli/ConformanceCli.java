@@ -84,6 +84,9 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   @Option(names = "--rate-limit", description = "Keep under this request rate: 10/s, 100/m, 1000/h, 100/10s "
       + "(429s are waited out as Retry-After says in any case).")
   String rateLimit;
+  @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list, as if"
+      + " every object schema said additionalProperties: false (default: allowed unless a schema forbids them).")
+  boolean strictSchemas;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -184,7 +187,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     // Reading the contract and building the validator (Swagger Parser, the validator's first use, Rest Assured's first
     // request) take seconds, as does the bundled server's start: do them at the same time.
     CompletableFuture<Contract> contract = CompletableFuture.supplyAsync(() -> Contract.load(spec));
-    CompletableFuture<SchemaValidator> validator = contract.thenApplyAsync(ConformanceCli::warm);
+    boolean strict = strictSchemas || cfg.strictSchemas();
+    CompletableFuture<SchemaValidator> validator = contract.thenApplyAsync(c -> warm(c, strict));
     if (base == null) {
       out.println("No --base-url: starting the bundled mock server with its demo data…");
       try (BundledMockServer mock = BundledMockServer.start()) {
@@ -219,8 +223,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     }
   }
 
-  private static SchemaValidator warm(Contract contract) {
-    SchemaValidator v = new SchemaValidator(contract);
+  private static SchemaValidator warm(Contract contract, boolean strict) {
+    SchemaValidator v = new SchemaValidator(contract, strict);
     v.responseBodyErrors("GET", "/v1/pipelines/p/opportunities",
         new com.onautomate.opportunities.conformance.http.Response(200,
             Map.of("Content-Type", List.of("application/json")),
@@ -237,7 +241,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     out.println("Verifying " + options.baseUrl() + " against " + contract.openApi().getInfo().getTitle() + " "
         + contract.openApi().getInfo().getVersion() + " (seed " + options.seed() + ", " + options.maxExamples()
         + " random cases per operation, " + selected.size() + " checks"
-        + (options.rateLimit() == null ? "" : ", at most " + options.rateLimit()) + ")");
+        + (options.rateLimit() == null ? "" : ", at most " + options.rateLimit())
+        + (validator.strict() ? ", strict schemas" : "") + ")");
     long start = System.nanoTime();
     RunResult result = new ConformanceRun(contract, options, selected, context,
         (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-66s %-9s %6d requests %4d failing %6.1f s%n",

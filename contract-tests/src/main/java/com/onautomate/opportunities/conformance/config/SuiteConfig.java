@@ -19,16 +19,18 @@ import java.util.Set;
  * The parts of a {@code schemathesis.toml} that apply here: {@code base-url}, {@code seed}, {@code headers},
  * {@code max-response-time}, {@code request-timeout} (seconds), {@code rate-limit} ({@code "100/m"}),
  * {@code [generation] max-examples}, {@code [checks.NAME] enabled} and {@code expected-statuses} (and
- * {@code [checks.max_response_time] limit}). Other keys are ignored.
+ * {@code [checks.max_response_time] limit}, and this suite's own
+ * {@code [checks.response_schema_conformance] strict-schemas}). Other keys are ignored.
  *
  * <pre>{@code SuiteConfig config = SuiteConfig.load(Path.of("schemathesis.toml"));}</pre>
  */
 public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double maxResponseTime,
                           Map<String, String> headers, Set<String> disabled, Set<String> enabled,
-                          Map<String, StatusSet> expectedStatuses, Double requestTimeout, String rateLimit) {
+                          Map<String, StatusSet> expectedStatuses, Double requestTimeout, String rateLimit,
+                          boolean strictSchemas) {
 
   public static final SuiteConfig EMPTY =
-      new SuiteConfig(null, null, null, null, Map.of(), Set.of(), Set.of(), Map.of(), null, null);
+      new SuiteConfig(null, null, null, null, Map.of(), Set.of(), Set.of(), Map.of(), null, null, false);
 
   /** Reads the file; fails with a one-line {@link IllegalArgumentException} on bad content or an unknown check. */
   public static SuiteConfig load(Path file) {
@@ -61,6 +63,7 @@ public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double
     Set<String> disabled = new LinkedHashSet<>();
     Set<String> enabled = new LinkedHashSet<>();
     Map<String, StatusSet> expected = new LinkedHashMap<>();
+    boolean strictSchemas = false;
     JsonNode checks = root.path("checks");
     if (checks.isObject()) {
       List<String> names = new ArrayList<>();
@@ -93,10 +96,17 @@ public record SuiteConfig(String baseUrl, Long seed, Integer maxExamples, Double
             enabled.add("max_response_time");
           }
         }
+        if (e.getKey().equals("response_schema_conformance") && c.has("strict-schemas")) {
+          if (!c.get("strict-schemas").isBoolean()) {
+            throw new IllegalArgumentException(
+                where + ": checks.response_schema_conformance.strict-schemas must be true or false");
+          }
+          strictSchemas = c.get("strict-schemas").asBoolean();
+        }
       }
     }
     return new SuiteConfig(baseUrl, seed, maxExamples, maxResponseTime, headers, disabled, enabled, expected,
-        requestTimeout, rateLimit);
+        requestTimeout, rateLimit, strictSchemas);
   }
 
   private static String text(JsonNode root, String field) {

@@ -91,6 +91,43 @@ class ConformanceCliTest {
   }
 
   @Test
+  void undocumentedResponsePropertiesFailOnlyWithStrictSchemas() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", ex -> {
+      ex.getRequestBody().readAllBytes();
+      boolean list = ex.getRequestMethod().equals("GET") && ex.getRequestURI().getPath().endsWith("/opportunities");
+      String text = list ? "{\"opportunities\":[],\"meta\":{\"total\":0,\"currentPage\":1,\"nextPage\":null,"
+          + "\"prevPage\":null,\"nextPageUrl\":null,\"limit\":20}}" : "{\"msg\":\"Not Found\",\"requestId\":\"r1\"}";
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(list ? 200 : 404, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort();
+      String[] only = {"--max-examples", "0", "--checks", "response_schema_conformance"};
+      Outcome lenient = run(target(url, only));
+      assertThat(lenient.out()).as(lenient.err()).contains("Verifying").doesNotContain("strict schemas")
+          .doesNotContain("response_schema_conformance: Response violates schema");
+      Outcome strict = run(target(url, "--max-examples", "0", "--checks", "response_schema_conformance",
+          "--strict-schemas"));
+      assertThat(strict.code()).as(strict.err()).isEqualTo(1);
+      assertThat(strict.out()).contains("strict schemas").contains("response_schema_conformance: Response violates schema")
+          .contains("[\"limit\"]").contains("[\"requestId\"]");
+      Path config = Files.writeString(dir.resolve("strict.toml"),
+          "[checks.response_schema_conformance]\nstrict-schemas = true\n");
+      Outcome configured = run(target(url, "--max-examples", "0", "--checks", "response_schema_conformance",
+          "--config", config.toString()));
+      assertThat(configured.code()).isEqualTo(1);
+      assertThat(configured.out()).contains("strict schemas");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void aTokenOrPipelineTheServerRefusesIsExitTwo() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", ex -> {

@@ -61,6 +61,20 @@ class SuiteConfigTest {
   }
 
   @Test
+  void strictSchemasIsAnOptionOfTheSchemaCheck() throws IOException {
+    assertThat(SuiteConfig.load(toml("seed = 1\n")).strictSchemas()).isFalse();
+    assertThat(SuiteConfig.load(toml("""
+        [checks.response_schema_conformance]
+        strict-schemas = true
+        """)).strictSchemas()).isTrue();
+    Path bad = toml("""
+        [checks.response_schema_conformance]
+        strict-schemas = "yes"
+        """);
+    assertThatThrownBy(() -> SuiteConfig.load(bad)).hasMessageContaining("strict-schemas must be true or false");
+  }
+
+  @Test
   void anUnknownCheckFailsWithTheValidNames() throws IOException {
     Path file = toml("""
         [checks.status_code_conformanse]
