@@ -59,8 +59,9 @@ public sealed interface Facts {
    * {@link Step#PAGE}: which page of a walk this is; the last page also carries the whole walk.
    *
    * @param walk every page of the walk on its last page, null on the others
+   * @param nextPageUrlProblem why this page's {@code nextPageUrl} cannot be followed, or null when it can (or is null)
    */
-  record Page(int page, int limit, Walk walk) implements Facts {
+  record Page(int page, int limit, Walk walk, String nextPageUrlProblem) implements Facts {
 
     /**
      * Every page of a walk, in order.
@@ -75,19 +76,40 @@ public sealed interface Facts {
   }
 
   /**
-   * {@link Step#NEXT_PAGE_URL}: what following page 1's {@code nextPageUrl} listed, against what {@code page=2} listed.
+   * {@link Step#NEXT_PAGE_URL}: what following a page's {@code nextPageUrl} listed, against what asking for the next
+   * page by number listed.
    *
-   * @param listedIds the ids listed at the URL, or a description of the answer when it was not JSON
+   * @param url the {@code nextPageUrl} as the server wrote it
+   * @param page the page it should answer
+   * @param listedIds the ids listed at the URL
+   * @param expectedIds the ids that {@code page=N} listed, or null when that page could not be read
    */
-  record NextPageUrl(int limit, String listedIds, String pageTwoIds) implements Facts {
-    /** The page a {@code nextPageUrl} of page 1 should answer. */
-    public int page() {
-      return 2;
-    }
+  record NextPageUrl(String url, int page, int limit, String listedIds, String expectedIds) implements Facts {
   }
 
   /** {@link Step#DUPLICATE_COUNT}: how many opportunities the contact should have. */
   record DuplicateCount(long expectedTotal) implements Facts {
+  }
+
+  /**
+   * {@link Step#SHARED_PHONE}: the contacts that share the phone sent.
+   *
+   * @param oldestContactId the contact created first with that phone, which the request must be given
+   * @param newerContactId a contact created later with the same phone
+   */
+  record SharedPhone(String phone, String oldestContactId, String newerContactId) implements Facts {
+  }
+
+  /**
+   * {@link Step#PRECEDENCE}: the statuses the contract's order of errors allows for a request with several faults.
+   *
+   * @param faults the faults, in words ("no credentials, a body that is not JSON")
+   * @param allowed the statuses allowed (several where the contract leaves the order open)
+   */
+  record Precedence(String faults, Set<Integer> allowed) implements Facts {
+    public Precedence {
+      allowed = Collections.unmodifiableSet(new java.util.TreeSet<>(allowed));
+    }
   }
 
   /** {@link Step#TENANT_READBACK}: the opportunity as read before the other location tried anything. */

@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.generation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Phase;
@@ -7,7 +8,6 @@ import com.onautomate.opportunities.conformance.engine.RunOptions;
 import com.onautomate.opportunities.conformance.engine.TestCase;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,8 @@ final class ExamplesPhase {
     List<Map.Entry<String, String>> query = new ArrayList<>();
     for (Parameter p : op.parameters("query")) {
       Object example = p.getExample() != null ? p.getExample() : p.getSchema().getExample();
-      if (example instanceof List<?> list) {
-        list.forEach(v -> query.add(Map.entry(p.getName(), String.valueOf(v))));
-      } else if (example != null) {
-        String value = example instanceof BigDecimal b ? b.toPlainString() : String.valueOf(example);
-        query.add(Map.entry(p.getName(), value));
+      if (example != null) {
+        queryValues(example).forEach(v -> query.add(Map.entry(p.getName(), v)));
       }
     }
     if (op.bodySchema() == null) {
@@ -52,6 +49,19 @@ final class ExamplesPhase {
       fixDomainKeepingShape(body);
       i++;
       out.add(requests.positive(op, Phase.EXAMPLES, "body example " + i, opportunityId, query, body));
+    }
+    return out;
+  }
+
+  /**
+   * A query parameter's example as sent: an array (the contract's {@code form}, {@code explode: true} style) as one
+   * value per item, {@code tags=ea&tags=b}; a number in plain notation.
+   */
+  static List<String> queryValues(Object example) {
+    JsonNode node = Json.MAPPER.valueToTree(example);
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : node.isArray() ? node : List.of(node)) {
+      out.add(item.isNumber() ? item.decimalValue().toPlainString() : item.asText());
     }
     return out;
   }

@@ -11,6 +11,7 @@ import com.onautomate.opportunities.conformance.http.Request;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +51,38 @@ public final class Requests {
         build(op, pathParams(op, opportunityId), query, body == null ? null : Json.write(body), options.token()));
   }
 
-  /** A GET of a URL the server gave (e.g. {@code nextPageUrl}), sent to the base URL under test with the run's token. */
+  /**
+   * A GET of a {@code nextPageUrl} as the server gave it (the contract's decision on {@code nextPageUrl}): an absolute
+   * URL under the base URL under test — same scheme, host, port and path prefix, so that the token goes nowhere else —
+   * or a path relative to the base URL, starting with {@code /}. Its query is sent exactly as written.
+   *
+   * @throws IllegalArgumentException saying why the URL cannot be followed
+   */
   public Request follow(String url) {
-    URI u = URI.create(url);
-    if (u.getRawPath() == null) {
-      throw new IllegalArgumentException("not a URL with a path: " + url);
+    URI u;
+    try {
+      u = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("it is not a URL (" + e.getReason() + ")");
+    }
+    URI base = URI.create(Request.stripSlash(options.baseUrl()));
+    String prefix = base.getRawPath() == null ? "" : base.getRawPath();
+    String path;
+    if (u.isAbsolute()) {
+      if (!sameOrigin(u, base)) {
+        throw new IllegalArgumentException("it points to another server than the base URL " + base);
+      }
+      String p = u.getRawPath() == null ? "" : u.getRawPath();
+      if (!p.startsWith(prefix + "/")) {
+        throw new IllegalArgumentException("it is not under the base URL's path " + base);
+      }
+      path = p.substring(prefix.length());
+    } else {
+      if (u.getRawAuthority() != null || u.getRawPath() == null || !u.getRawPath().startsWith("/")) {
+        throw new IllegalArgumentException("a relative nextPageUrl is a path relative to the base URL, starting "
+            + "with /");
+      }
+      path = u.getRawPath();
     }
     List<Map.Entry<String, String>> query = new ArrayList<>();
     if (u.getRawQuery() != null) {
@@ -68,7 +96,17 @@ public final class Requests {
         query.add(Map.entry(k, v));
       }
     }
-    return new Request("GET", u.getRawPath(), query, headers(options.token(), null), null);
+    return new Request("GET", path, query, headers(options.token(), null), null, u.getRawQuery());
+  }
+
+  /** Same scheme, host and port (a missing port is the scheme's default). */
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() != -1 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
   private Map<String, String> headers(String token, String body) {

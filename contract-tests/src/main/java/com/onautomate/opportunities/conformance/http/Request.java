@@ -9,16 +9,25 @@ import java.util.Map;
 /**
  * One HTTP request exactly as sent: method, path (already filled and encoded), query pairs, headers, body.
  *
+ * @param query the query's pairs, decoded
  * @param body the raw body, or null for none; sent as UTF-8, except that the characters U+DC80 to
  *     U+DCFF (lone surrogates, which no text holds) stand for the single bytes 0x80 to 0xFF
  *     (Python's "surrogateescape"), so that a case can send bytes that are not UTF-8 (see {@link #rawBytes})
+ * @param rawQuery the query string to send exactly as a server wrote it (a {@code nextPageUrl}'s), or null to encode
+ *     {@code query}
  */
 public record Request(String method, String path, List<Map.Entry<String, String>> query,
-                      Map<String, String> headers, String body) {
+                      Map<String, String> headers, String body, String rawQuery) {
 
   public Request {
     query = List.copyOf(query);
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** A request whose query is encoded from its pairs. */
+  public Request(String method, String path, List<Map.Entry<String, String>> query, Map<String, String> headers,
+                 String body) {
+    this(method, path, query, headers, body, null);
   }
 
   /** A piece of body text that is sent as exactly these bytes (0x80-0xFF), valid UTF-8 or not. */
@@ -55,8 +64,11 @@ public record Request(String method, String path, List<Map.Entry<String, String>
     return c >= 0xDC80 && c <= 0xDCFF;
   }
 
-  /** Path plus encoded query string. */
+  /** Path plus query string: the raw one as given, or the pairs encoded. */
   public String pathAndQuery() {
+    if (rawQuery != null) {
+      return path + "?" + rawQuery;
+    }
     if (query.isEmpty()) {
       return path;
     }
@@ -120,15 +132,15 @@ public record Request(String method, String path, List<Map.Entry<String, String>
 
   /** A copy with other headers. */
   public Request withHeaders(Map<String, String> newHeaders) {
-    return new Request(method, path, query, newHeaders, body);
+    return new Request(method, path, query, newHeaders, body, rawQuery);
   }
 
   public Request withMethod(String newMethod) {
-    return new Request(newMethod, path, query, headers, body);
+    return new Request(newMethod, path, query, headers, body, rawQuery);
   }
 
   /** A copy sent to another path (already filled and encoded). */
   public Request withPath(String newPath) {
-    return new Request(method, newPath, query, headers, body);
+    return new Request(method, newPath, query, headers, body, rawQuery);
   }
 }

@@ -17,7 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Catches pages that overlap, leave gaps, break the oldest-first order, or carry inconsistent meta. */
+/**
+ * Catches pages that overlap, leave gaps, break the oldest-first order, carry inconsistent meta, or whose
+ * {@code nextPageUrl} cannot be followed or does not answer the next page.
+ */
 public final class PagesPartition implements Check {
 
   @Override
@@ -33,36 +36,52 @@ public final class PagesPartition implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    boolean paging = exchange.step() == Step.PAGE || exchange.step() == Step.NEXT_PAGE_URL;
-    if (!paging || exchange.response().status() != 200) {
-      return CheckResult.skip();
-    }
-    JsonNode body = Json.parse(exchange.response().body());
-    if (body == null || !body.path("opportunities").isArray() || !body.path("meta").isObject()) {
-      return CheckResult.cannotJudge("the list answer " + exchange.response().describe()
-          + " is not a page (an `opportunities` array and a `meta` object), so the pages cannot be compared");
-    }
     List<String> problems = new ArrayList<>();
-    if (exchange.step() == Step.PAGE) {
+    if (exchange.step() == Step.PAGE && exchange.response().status() == 200) {
+      JsonNode body = page(exchange);
+      if (body == null) {
+        return CheckResult.cannotJudge("the list answer " + exchange.response().describe()
+            + " is not a page (an `opportunities` array and a `meta` object), so the pages cannot be compared");
+      }
       Facts.Page page = exchange.facts(Facts.Page.class);
       problems.addAll(meta(body, page.page(), page.limit()));
+      if (page.nextPageUrlProblem() != null) {
+        problems.add("page " + page.page() + ": " + page.nextPageUrlProblem());
+      }
       if (page.walk() != null) {
         problems.addAll(partition(page.walk().pages(), page.walk().expectedIds()));
       }
-    } else {
+    } else if (exchange.step() == Step.NEXT_PAGE_URL) {
       Facts.NextPageUrl next = exchange.facts(Facts.NextPageUrl.class);
-      problems.addAll(meta(body, next.page(), next.limit()));
-      if (!next.listedIds().equals(next.pageTwoIds())) {
-        problems.add("following nextPageUrl of page 1 lists " + next.listedIds() + " but page=2 lists "
-            + next.pageTwoIds());
+      JsonNode body = page(exchange);
+      if (exchange.response().status() == 429) {
+        return CheckResult.skip();
       }
+      if (exchange.response().status() != 200 || body == null) {
+        problems.add("following nextPageUrl " + next.url() + " answered " + exchange.response().describe()
+            + ", not page " + next.page());
+      } else {
+        problems.addAll(meta(body, next.page(), next.limit()));
+        if (next.expectedIds() != null && !next.listedIds().equals(next.expectedIds())) {
+          problems.add("following nextPageUrl " + next.url() + " lists " + next.listedIds() + " but page="
+              + next.page() + " lists " + next.expectedIds());
+        }
+      }
+    } else {
+      return CheckResult.skip();
     }
     if (problems.isEmpty()) {
       return CheckResult.pass();
     }
     return CheckResult.fail("Pages do not partition the result set", String.join("; ", problems),
         "each opportunity on exactly one page, oldest first (createdAt, id); meta.total, currentPage, nextPage, "
-            + "prevPage, nextPageUrl consistent");
+            + "prevPage, nextPageUrl consistent; nextPageUrl answers the next page");
+  }
+
+  /** The body of a list answer, or null when it is not one. */
+  private static JsonNode page(Exchange exchange) {
+    JsonNode body = Json.parse(exchange.response().body());
+    return body != null && body.path("opportunities").isArray() && body.path("meta").isObject() ? body : null;
   }
 
   private static List<String> meta(JsonNode body, int page, int limit) {
@@ -77,8 +96,11 @@ public final class PagesPartition implements Check {
       out.add("page " + page + " says currentPage " + meta.get("currentPage"));
     }
     Integer prev = page > 1 ? page - 1 : null;
-    if (!same(meta.get("prevPage"), prev)) {
-      out.add("page " + page + " says prevPage " + meta.get("prevPage") + ", expected " + prev);
+    boolean pastTheEnd = page > 1 && total >= 0 && (long) (page - 1) * limit >= total;
+    if (pastTheEnd ? !same(meta.get("prevPage"), null) && !same(meta.get("prevPage"), prev)
+        : !same(meta.get("prevPage"), prev)) {
+      out.add("page " + page + " says prevPage " + meta.get("prevPage") + ", expected " + prev
+          + (pastTheEnd ? " or null (a page past the end)" : ""));
     }
     boolean more = (long) page * limit < total;
     Integer next = more ? page + 1 : null;

@@ -87,7 +87,18 @@ final class FaultProxy implements AutoCloseable {
         h.put(k, String.join(", ", v));
       }
     });
-    return new Fault.Res(resp.statusCode(), h, resp.body());
+    return new Fault.Res(resp.statusCode(), h, rebase(resp.body()));
+  }
+
+  /**
+   * URLs the mock server builds on its own address (a {@code nextPageUrl}) written on the proxy's, as a server
+   * configured with its public base URL writes them (the contract's decision on {@code nextPageUrl}).
+   */
+  private byte[] rebase(byte[] body) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    String rebased = text.replace("\"http://127.0.0.1:" + upstream.getPort() + "/", "\"" + baseUrl() + "/")
+        .replace("\"http://localhost:" + upstream.getPort() + "/", "\"" + baseUrl() + "/");
+    return rebased.equals(text) ? body : rebased.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void reply(HttpExchange ex, Fault.Res res) throws IOException {

@@ -91,6 +91,16 @@ class CaseGeneratorTest {
   }
 
   @Test
+  void arrayParameterExamplesGoOutOnePairPerItem() {
+    Operation list = Suite.CONTRACT.require("listOpportunities");
+    TestCase withExamples = new CaseGenerator(options, new Identities("fixed")).examples(list, null).get(0);
+    assertThat(withExamples.request().query()).contains(java.util.Map.entry("tags", "ea"))
+        .contains(java.util.Map.entry("monetaryValue", "120"));
+    assertThat(withExamples.request().pathAndQuery()).contains("tags=ea").doesNotContain("%5B").doesNotContain("[");
+    assertThat(ExamplesPhase.queryValues(List.of("ea", "b"))).containsExactly("ea", "b");
+  }
+
+  @Test
   void validBodiesIdentifyANewContactAndUseConfiguredStages() {
     CaseGenerator gen = new CaseGenerator(options, new Identities("fixed"));
     Operation create = Suite.CONTRACT.require("createOpportunity");
