@@ -5,6 +5,7 @@ import com.onautomate.opportunities.conformance.semantic.CreatedOpportunityReads
 import com.onautomate.opportunities.conformance.semantic.DeleteRemoves;
 import com.onautomate.opportunities.conformance.semantic.DuplicateOpportunityRule;
 import com.onautomate.opportunities.conformance.semantic.ErrorBodyShape;
+import com.onautomate.opportunities.conformance.semantic.ErrorPrecedence;
 import com.onautomate.opportunities.conformance.semantic.FiltersMatch;
 import com.onautomate.opportunities.conformance.semantic.PagesPartition;
 import com.onautomate.opportunities.conformance.semantic.StatusChangePersists;
@@ -33,7 +34,7 @@ public final class CheckRegistry {
         new MaxResponseTime(),
         new CreatedOpportunityReadsBack(), new UpdatePersists(), new StatusChangePersists(), new DeleteRemoves(),
         new PagesPartition(), new FiltersMatch(), new DuplicateOpportunityRule(), new ContactIdentificationRule(),
-        new TenantIsolation(), new ErrorBodyShape())) {
+        new TenantIsolation(), new ErrorBodyShape(), new ErrorPrecedence())) {
       CHECKS.put(c.name(), c);
     }
   }

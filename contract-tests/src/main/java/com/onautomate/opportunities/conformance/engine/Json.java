@@ -10,10 +10,14 @@ import java.util.Comparator;
 public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** Numbers compare by value (120 equals 120.0), everything else structurally. */
+  /**
+   * Numbers compare by value, to double precision (120 equals 120.0 and 1.2e2; 0.1 equals 0.1000000000000000055511),
+   * everything else structurally.
+   */
   public static final Comparator<JsonNode> NUMERIC = (a, b) -> {
     if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue());
+      int exact = a.decimalValue().compareTo(b.decimalValue());
+      return exact == 0 || a.doubleValue() == b.doubleValue() ? 0 : exact;
     }
     return a.equals(b) ? 0 : 1;
   };

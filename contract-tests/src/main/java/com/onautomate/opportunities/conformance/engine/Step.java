@@ -46,6 +46,10 @@ public enum Step {
   DUPLICATE_COUNT(Facts.DuplicateCount.class),
   /** A create or update naming a contactId that does not exist. */
   UNKNOWN_CONTACT(Facts.None.class),
+  /** A create that names only a phone that several contacts share. */
+  SHARED_PHONE(Facts.SharedPhone.class),
+  /** A request that breaks several rules at once, whose answer the contract's order of errors decides. */
+  PRECEDENCE(Facts.Precedence.class),
   /** A request with another location's token for this location's data. */
   OTHER_TENANT(Facts.None.class),
   /** The read, with this location's token, after the other location's attempts. */

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Valid boundary values (the positive half of the coverage phase): each bound, each enum value, unicode text. */
+/**
+ * Valid boundary values (the positive half of the coverage phase): each bound, each enum value, unicode text, and
+ * {@code null} for an optional property the schema makes nullable.
+ */
 final class Boundaries {
   /** Fields whose valid values are decided by the server's data, not by the schema. */
   private static final Set<String> DOMAIN = Set.of("stageId", "contactId", "email", "phone");
@@ -45,6 +48,10 @@ final class Boundaries {
       }
       if (DOMAIN.contains(name)) {
         continue;
+      }
+      List<String> required = op.bodySchema().getRequired() == null ? List.of() : op.bodySchema().getRequired();
+      if (Boolean.TRUE.equals(s.getNullable()) && !required.contains(name)) {
+        out.add(Mutation.body(name + ": null (nullable: the same as leaving it out)", null, b -> b.putNull(name)));
       }
       switch (type) {
         case "string" -> {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The contract's own rules, each exercised by a scenario with fixtures it creates through the API itself: paging,
- * filters, duplicates, contact identification and (with {@code --other-token}) tenant isolation.
+ * filters, duplicates, contact identification, the order of errors and (with {@code --other-token}) tenant isolation.
  *
  * <pre>{@code new Scenarios(session).runAll(fixtureId, EnumSet.allOf(Part.class));}</pre>
  */
@@ -33,6 +33,9 @@ public final class Scenarios {
     }
     if (parts.contains(Part.CONTACT_IDENTIFICATION)) {
       new ContactIdentificationScenario(session).run(fixture);
+    }
+    if (parts.contains(Part.ERROR_PRECEDENCE)) {
+      new ErrorPrecedenceScenario(session).run(fixture);
     }
     if (parts.contains(Part.TENANT_ISOLATION)) {
       if (session.options().otherToken() != null) {

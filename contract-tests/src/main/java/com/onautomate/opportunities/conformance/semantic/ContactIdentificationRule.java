@@ -6,15 +6,24 @@ import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
+import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Step;
+import java.util.List;
 import java.util.Set;
 
-/** Catches a create or update without contactId, email or phone that is not 422 keyed "contactId or email", and an unknown contactId not 422 "invalid". */
+/**
+ * Catches a create or update without contactId, email or phone (absent or {@code null}) that is not 422 keyed
+ * "contactId or email", one with an empty contactId, email or phone that is not 422 under it, an unknown contactId not
+ * 422 "invalid", and a phone that several contacts share that does not find the one created first.
+ */
 public final class ContactIdentificationRule implements Check {
   static final String KEY = "contactId or email";
+  private static final List<String> IDENTIFIERS = List.of("contactId", "email", "phone");
   private static final Set<Integer> EARLIER = Set.of(401, 404, 413, 415, 429);
+  /** The rules an empty identifier may be refused with: required (empty), or its schema's minLength or format. */
+  private static final Set<String> EMPTY_RULES = Set.of("required", "min", "email");
 
   @Override
   public String name() {
@@ -23,9 +32,10 @@ public final class ContactIdentificationRule implements Check {
 
   @Override
   public Inputs inputs() {
-    return Inputs.of("creates and updates naming no contact or an unknown one",
-        e -> e.step() == Step.UNKNOWN_CONTACT || (writes(e) && namesNoContact(Json.parse(e.request().body()))),
-        Part.CONTACT_IDENTIFICATION);
+    return Inputs.of("creates and updates naming no contact, an empty one, an unknown one or a shared phone",
+        e -> e.step() == Step.UNKNOWN_CONTACT || e.step() == Step.SHARED_PHONE || (writes(e)
+            && (namesNoContact(Json.parse(e.request().body())) || !emptyIdentifiers(Json.parse(e.request().body()))
+            .isEmpty())), Part.CONTACT_IDENTIFICATION);
   }
 
   @Override
@@ -50,6 +60,20 @@ public final class ContactIdentificationRule implements Check {
       return CheckResult.fail("Unknown contact not refused", exchange.response().describe(),
           "422 with {\"contactId\": {\"rule\": \"invalid\", ...}}");
     }
+    if (exchange.step() == Step.SHARED_PHONE) {
+      return sharedPhone(exchange, exchange.facts(Facts.SharedPhone.class), answer);
+    }
+    List<String> empty = emptyIdentifiers(body);
+    if (!empty.isEmpty()) {
+      boolean refused = status == 422 && answer != null && empty.stream()
+          .anyMatch(f -> answer.path(f).isObject() && EMPTY_RULES.contains(Json.text(answer.get(f), "rule")));
+      if (refused) {
+        return CheckResult.pass();
+      }
+      return CheckResult.fail("Empty contact identifier not refused", exchange.response().describe(),
+          "422 with an entry for " + String.join(" or ", empty) + " (rule required, min or email): an empty string is"
+              + " a value, not \"not given\"");
+    }
     if (!namesNoContact(body)) {
       return CheckResult.skip();
     }
@@ -58,7 +82,20 @@ public final class ContactIdentificationRule implements Check {
       return CheckResult.pass();
     }
     return CheckResult.fail("Contact not identified but not refused", exchange.response().describe(),
-        "422 with {\"" + KEY + "\": {\"rule\": \"required\", ...}} when none of contactId, email, phone is given");
+        "422 with {\"" + KEY + "\": {\"rule\": \"required\", ...}} when none of contactId, email, phone is given"
+            + " (absent or null)");
+  }
+
+  private static CheckResult sharedPhone(Exchange exchange, Facts.SharedPhone shared, JsonNode answer) {
+    String got = answer == null ? null : Json.text(answer.path("contact"), "id");
+    if (exchange.response().is2xx() && shared.oldestContactId().equals(got)) {
+      return CheckResult.pass();
+    }
+    String which = got == null ? exchange.response().describe()
+        : got.equals(shared.newerContactId()) ? "the newer contact " + got : "contact " + got;
+    return CheckResult.fail("Contact not found by phone as documented", which + " for phone " + shared.phone(),
+        "the contact created first with that phone, " + shared.oldestContactId() + " (not " + shared.newerContactId()
+            + " nor a new one)");
   }
 
   /** Whether the exchange is a create or an update, the operations that name a contact. */
@@ -69,8 +106,15 @@ public final class ContactIdentificationRule implements Check {
 
   /** Whether a request body is an object that gives none of contactId, email and phone. */
   private static boolean namesNoContact(JsonNode body) {
-    return body != null && body.isObject()
-        && isAbsent(body, "contactId") && isAbsent(body, "email") && isAbsent(body, "phone");
+    return body != null && body.isObject() && IDENTIFIERS.stream().allMatch(f -> isAbsent(body, f));
+  }
+
+  /** The identifiers a request body gives as an empty string. */
+  private static List<String> emptyIdentifiers(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return List.of();
+    }
+    return IDENTIFIERS.stream().filter(f -> body.path(f).isTextual() && body.get(f).asText().isEmpty()).toList();
   }
 
   private static boolean isAbsent(JsonNode body, String field) {

@@ -47,9 +47,10 @@ public final class CreatedOpportunityReadsBack implements Check {
       JsonNode read = Json.parse(exchange.response().body());
       List<String> diffs = Expectations.mismatches(Json.parse(create.request().body()), read,
           Expectations.pipelineId(create), null);
-      if (read != null && created != null && !Json.same(read, created)) {
+      String differs = read != null && created != null ? Expectations.difference(created, read) : null;
+      if (differs != null) {
         diffs = new java.util.ArrayList<>(diffs);
-        diffs.add("the read differs from the create's answer");
+        diffs.add("the read differs from the create's answer in " + differs);
       }
       return verdict(diffs, "the opportunity as created");
     }

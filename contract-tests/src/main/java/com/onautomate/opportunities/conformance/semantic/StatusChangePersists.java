@@ -55,7 +55,7 @@ public final class StatusChangePersists implements Check {
         diffs.add("pipelineStageId is " + after.get("pipelineStageId") + ", expected " + sent.get("stageId"));
       }
       for (String kept : List.of("name", "monetaryValue", "assignedTo", "source", "pipelineId", "contact")) {
-        if (!Json.same(before.get(kept), after.get(kept))) {
+        if (!Expectations.sameValue(kept, before.get(kept), after.get(kept))) {
           diffs.add(kept + " changed from " + before.get(kept) + " to " + after.get(kept));
         }
       }

@@ -13,6 +13,7 @@ import com.onautomate.opportunities.conformance.engine.Step;
 import com.onautomate.opportunities.conformance.engine.TestCase;
 import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
 import com.onautomate.opportunities.conformance.spec.Operation;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,8 @@ public final class StatefulSequence {
       ObjectNode u1 = body.deepCopy();
       u1.put("stageId", session.values().otherStage(stage));
       u1.put("title", body.get("title").asText() + " v2");
-      u1.remove(List.of("monetaryValue", "source"));
+      u1.putNull("monetaryValue"); // null is the same as leaving it out: both keep the value
+      u1.remove("source");
       Write first = update(updParams, u1, current);
       if (first.accepted()) {
         stage = u1.get("stageId").asText();
@@ -129,7 +131,7 @@ public final class StatefulSequence {
     body.put("name", "Stateful Contact");
     body.put("companyName", "Stateful Co");
     body.putArray("tags").add("stateful").add("seq-" + n);
-    body.put("monetaryValue", 1000 + n);
+    body.put("monetaryValue", new BigDecimal(1000 + n + ".123456789")); // stored and answered unrounded
     body.put("assignedTo", "user-" + n);
     body.put("source", "conformance");
     return body;

@@ -35,13 +35,14 @@ class FaultMatrixTest {
     proxy.close();
   }
 
+  /** The catalogue of realistic bugs, then what each contract decision forbids. */
   static Stream<Faults.Injected> faults() {
-    return Faults.all().stream();
+    return Stream.concat(Faults.all().stream(), DecisionFaults.all().stream().map(DecisionFaults.Forbidden::injected));
   }
 
   @Test
   void everyCheckAndRuleHasAtLeastTwoInjectedFaults() {
-    Map<String, Long> perCheck = Faults.all().stream()
+    Map<String, Long> perCheck = faults()
         .collect(Collectors.groupingBy(Faults.Injected::check, Collectors.counting()));
     assertThat(perCheck.keySet()).containsExactlyInAnyOrderElementsOf(CheckRegistry.names());
     assertThat(perCheck).allSatisfy((check, n) -> assertThat(n).as(check).isGreaterThanOrEqualTo(2));

@@ -72,7 +72,7 @@ final class Faults {
   }
 
   /** Applies {@code f} to every opportunity object in the body (a single one or a list's items). */
-  private static Fault.Res eachOpportunity(Fault.Res res, java.util.function.Consumer<ObjectNode> f) {
+  static Fault.Res eachOpportunity(Fault.Res res, java.util.function.Consumer<ObjectNode> f) {
     JsonNode n = res.json();
     if (n == null || !res.isSuccessLike()) {
       return res;
