@@ -25,6 +25,9 @@ import java.util.function.UnaryOperator;
  * suite is given those names.
  *
  * <p>Aliases never start with a letter or digit, so they cannot be mistaken for the generated text the suite sends.
+ * They are given in the order ids are first seen and sort in that order, and creates go through one at a time, so
+ * that opportunities created in the same millisecond keep the order of their ids (the list is ordered by
+ * {@code createdAt}, then id): the mock server's ids sort in creation order.
  */
 final class IdAliases extends Counted {
   private static final Set<String> ID_KEYS = Set.of("id", "pipelineId", "pipelineStageId");
@@ -38,7 +41,7 @@ final class IdAliases extends Counted {
   private int next;
 
   /**
-   * @param alias the n-th alias of an opportunity or contact id
+   * @param alias the n-th alias of an opportunity or contact id; a later one sorts after an earlier one
    */
   IdAliases(String name, IntFunction<String> alias) {
     this.name = name;
@@ -74,6 +77,11 @@ final class IdAliases extends Counted {
       register(real, a);
     }
     return a;
+  }
+
+  @Override
+  public boolean oneAtATime(ProxyRequest request) {
+    return request.method().equals("POST") && request.isCollection();
   }
 
   @Override

@@ -55,4 +55,10 @@ record ProxyRequest(String method, String path, String rawQuery, List<Map.Entry<
   boolean isCollection() {
     return path.matches("/v1/pipelines/[^/]+/opportunities/?");
   }
+
+  /** A documented operation that reads a body: a create, an update or a status change. */
+  boolean sendsBody() {
+    return method.equals("POST") && isCollection()
+        || method.equals("PUT") && path.matches("/v1/pipelines/[^/]+/opportunities/[^/]+(/status)?/?");
+  }
 }

@@ -126,6 +126,11 @@ final class TolerantProxy implements AutoCloseable {
       return answer;
     }
     ProxyRequest sent = v.request(request);
+    if (v.oneAtATime(sent)) {
+      synchronized (v) {
+        return v.response(sent, rebase(forward(sent), baseUrl()));
+      }
+    }
     return v.response(sent, rebase(forward(sent), baseUrl()));
   }
 

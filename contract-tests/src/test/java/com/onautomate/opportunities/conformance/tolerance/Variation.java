@@ -37,6 +37,14 @@ interface Variation {
     return null;
   }
 
+  /**
+   * Whether this request is forwarded and answered while no other such request is (the variation learns from its
+   * answer something that must follow the server's order, as ids of creates).
+   */
+  default boolean oneAtATime(ProxyRequest request) {
+    return false;
+  }
+
   /** The request as forwarded. */
   default ProxyRequest request(ProxyRequest request) {
     return request;

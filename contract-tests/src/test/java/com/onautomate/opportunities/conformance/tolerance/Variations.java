@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.onautomate.opportunities.conformance.ContractDecision;
+import com.onautomate.opportunities.mockserver.DemoData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -108,8 +109,7 @@ public final class Variations {
         n -> new UUID(0x5eed_0000_0000_4000L + n, 0x8000_0000_0000_0000L + n).toString()));
     out.add(new IdAliases("ids of 64 characters; pipeline and stage ids with . - _",
         n -> "_" + String.format(Locale.ROOT, "%063d", n)));
-    out.add(new IdAliases("ids of 2 and 3 characters; pipeline and stage ids with . - _",
-        n -> "-" + Integer.toString(n, 36)));
+    out.add(new IdAliases("ids of 2 to 4 characters; pipeline and stage ids with . - _", Variations::shortId));
     // what the contract does not fix
     out.add(response(Set.of(ContractDecision.A_NULL_OR_EMPTY_IDENTIFIER),
         "other 422 messages, rule required for an empty identifier, other 405 bodies", Variations::otherTexts));
@@ -140,7 +140,8 @@ public final class Variations {
         req -> req.body().length > 65536 ? ProxyResponse.json(413, "{\"msg\":\"Payload Too Large\"}") : null, null));
     out.add(new FieldsBeforeResources());
     out.add(new Rewrite("415 for an empty body sent as text/plain", Set.of(E_EMPTY_BODY_OTHER_TYPE), "",
-        JsonStyle.COMPACT, WireFormat.PLAIN, req -> req.body().length == 0 && req.header("Content-Type") != null
+        JsonStyle.COMPACT, WireFormat.PLAIN, req -> req.sendsBody() && req.body().length == 0
+            && ("Bearer " + DemoData.TOKEN).equals(req.header("Authorization")) && req.header("Content-Type") != null
             && !req.header("Content-Type").toLowerCase(Locale.ROOT).startsWith("application/json")
             ? ProxyResponse.json(415, "{\"msg\":\"Unsupported Media Type\"}") : null, null));
     return out;
@@ -249,6 +250,25 @@ public final class Variations {
       });
       return changed[0] ? res : null;
     });
+  }
+
+  /**
+   * The n-th short id, sorting after every earlier one: {@code -0} to {@code -z}, then {@code _00} to {@code _zz},
+   * then {@code ~000} on ({@code -} &lt; {@code _} &lt; {@code ~}).
+   */
+  static String shortId(int n) {
+    if (n < 36) {
+      return "-" + Character.forDigit(n, 36);
+    }
+    if (n < 36 + 36 * 36) {
+      return "_" + base36(n - 36, 2);
+    }
+    return "~" + base36(n - 36 - 36 * 36, 3);
+  }
+
+  private static String base36(int n, int width) {
+    String digits = Integer.toString(n, 36);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   /** {@code 1.2e2} for 120, {@code 0e0} for 0. */
