@@ -6,6 +6,7 @@ import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Step;
+import java.util.Set;
 
 /**
  * Catches a request that breaks several rules answered with another error than the contract's order allows: 401
@@ -13,6 +14,7 @@ import com.onautomate.opportunities.conformance.engine.Step;
  * empty body of another media type 400 or 415.
  */
 public final class ErrorPrecedence implements Check {
+  private static final Set<Integer> MAY_REPLACE_ANY = Set.of(408, 429, 503);
   static final String ORDER = "401 (or 413 for a body over the limit), then 413, 415, 400, then 404 or 422, then the"
       + " duplicate rule's 400";
 
@@ -23,7 +25,8 @@ public final class ErrorPrecedence implements Check {
 
   @Override
   public CheckResult check(Exchange exchange, CheckContext context) {
-    if (exchange.step() != Step.PRECEDENCE || exchange.response().status() == 429) {
+    // 429 and 503 may replace any answer, 408 any answer to a body that did not arrive (the contract's order)
+    if (exchange.step() != Step.PRECEDENCE || MAY_REPLACE_ANY.contains(exchange.response().status())) {
       return CheckResult.skip();
     }
     Facts.Precedence p = exchange.facts(Facts.Precedence.class);
