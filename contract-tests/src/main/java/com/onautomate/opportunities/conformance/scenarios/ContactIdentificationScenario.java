@@ -80,10 +80,15 @@ final class ContactIdentificationScenario extends Scenario {
     ObjectNode second = body("Shared phone, second contact");
     second.put("phone", phone);
     JsonNode newer = create(second);
-    if (older == null || newer == null) {
-      return;
+    String olderContact = older == null ? null : Json.text(older.path("contact"), "id");
+    String newerContact = newer == null ? null : Json.text(newer.path("contact"), "id");
+    if (olderContact == null || newerContact == null) {
+      return; // no two contacts to tell apart: the create answers say why in their own checks
     }
     for (JsonNode opp : List.of(older, newer)) {
+      if (Json.text(opp, "id") == null) {
+        continue; // nothing to delete; the contact stays either way
+      }
       session.dispatcher().send(session.requests().positive(ops.delete(), Phase.SEMANTIC,
           "delete, the contact stays", Json.text(opp, "id"), List.of(), null));
     }
@@ -92,6 +97,6 @@ final class ContactIdentificationScenario extends Scenario {
     byPhone.put("phone", phone);
     send(testCase(ops.create(), Kind.POSITIVE, "only a phone that two contacts share", null, List.of(),
         Json.write(byPhone), session.options().token()), Step.SHARED_PHONE,
-        new Facts.SharedPhone(phone, Json.text(older.get("contact"), "id"), Json.text(newer.get("contact"), "id")));
+        new Facts.SharedPhone(phone, olderContact, newerContact));
   }
 }
