@@ -1,6 +1,7 @@
 package com.onautomate.opportunities.conformance.generation;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -70,7 +71,8 @@ public final class Identities {
     return "mk" + tag + counter.incrementAndGet();
   }
 
+  /** Ten digits of the tag: runs against one server share a phone only once in about four billion tags. */
   private String tagDigits() {
-    return String.format("%04d", Math.floorMod(tag.hashCode(), 10_000));
+    return String.format(Locale.ROOT, "%010d", Math.floorMod((long) tag.hashCode(), 10_000_000_000L));
   }
 }

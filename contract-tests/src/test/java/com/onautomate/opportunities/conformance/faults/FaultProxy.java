@@ -80,7 +80,15 @@ final class FaultProxy implements AutoCloseable {
         b.header(k, v);
       }
     });
-    HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest request = b.build();
+    HttpResponse<byte[]> resp;
+    try {
+      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException closed) {
+      // A kept-alive connection the mock server had already closed (it closes some after an error answer): no byte
+      // of an answer came back, so the request is sent once more, on a new connection, as a reverse proxy would.
+      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
     Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     resp.headers().map().forEach((k, v) -> {
       if (!HOP.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {

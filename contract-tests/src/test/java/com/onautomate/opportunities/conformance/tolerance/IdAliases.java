@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.RunOptions;
 import com.onautomate.opportunities.conformance.http.PathTemplate;
 import com.onautomate.opportunities.mockserver.DemoData;
@@ -17,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Other id formats: every id the mock server answers (opportunities, contacts, pipelines, stages) is renamed, the
@@ -30,6 +31,8 @@ import java.util.function.UnaryOperator;
  * {@code createdAt}, then id): the mock server's ids sort in creation order.
  */
 final class IdAliases extends Counted {
+  /** A JSON string, escapes included, so that matching from the start of a body stays in step with its strings. */
+  private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*+)\"");
   private static final Set<String> ID_KEYS = Set.of("id", "pipelineId", "pipelineStageId");
   private static final List<String> STAGES = List.of(DemoData.STAGE_NEW_ID, DemoData.STAGE_CONTACTED_ID,
       DemoData.STAGE_PROPOSAL_ID, DemoData.STAGE_CLOSED_ID);
@@ -93,12 +96,26 @@ final class IdAliases extends Counted {
   @Override
   public ProxyRequest request(ProxyRequest r) {
     ProxyRequest out = r.withPath(mapPath(r.path(), toReal::get)).withQuery(mapQuery(r.rawQuery(), toReal::get));
-    JsonNode body = r.hasJsonBody() ? r.json() : null;
-    if (body != null) {
-      mapStrings(body, toReal::get);
-      out = out.withBody(Json.write(body).getBytes(StandardCharsets.UTF_8));
+    return r.body().length == 0 ? out : out.withBody(mapBody(r.body()));
+  }
+
+  /**
+   * Every JSON string of the body that is an alias, named back; every other byte as sent (a body that is not UTF-8
+   * must reach the server as it is). Aliases are ASCII and need no escaping, so a byte-for-byte reading finds them.
+   */
+  private byte[] mapBody(byte[] body) {
+    String bytes = new String(body, StandardCharsets.ISO_8859_1);
+    Matcher m = JSON_STRING.matcher(bytes);
+    StringBuilder out = new StringBuilder(bytes.length());
+    while (m.find()) {
+      String real = toReal.get(m.group(1));
+      if (real != null) {
+        count();
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement("\"" + (real == null ? m.group(1) : real) + "\""));
     }
-    return out;
+    m.appendTail(out);
+    return out.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Override

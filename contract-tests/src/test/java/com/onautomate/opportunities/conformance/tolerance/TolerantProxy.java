@@ -145,7 +145,15 @@ final class TolerantProxy implements AutoCloseable {
         b.header(h.getKey(), h.getValue());
       }
     }
-    HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest request = b.build();
+    HttpResponse<byte[]> resp;
+    try {
+      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException closed) {
+      // A kept-alive connection the mock server had already closed (it closes some after an error answer): no byte
+      // of an answer came back, so the request is sent once more, on a new connection, as a reverse proxy would.
+      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     resp.headers().map().forEach((k, values) -> {
       if (!FRAMING.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
