@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.faults;
 
+import com.onautomate.opportunities.conformance.Upstream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -81,14 +82,7 @@ final class FaultProxy implements AutoCloseable {
       }
     });
     HttpRequest request = b.build();
-    HttpResponse<byte[]> resp;
-    try {
-      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException closed) {
-      // A kept-alive connection the mock server had already closed (it closes some after an error answer): no byte
-      // of an answer came back, so the request is sent once more, on a new connection, as a reverse proxy would.
-      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
+    HttpResponse<byte[]> resp = Upstream.send(client, request);
     Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     resp.headers().map().forEach((k, v) -> {
       if (!HOP.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {

@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.tolerance;
 
+import com.onautomate.opportunities.conformance.Upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -146,14 +147,7 @@ final class TolerantProxy implements AutoCloseable {
       }
     }
     HttpRequest request = b.build();
-    HttpResponse<byte[]> resp;
-    try {
-      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException closed) {
-      // A kept-alive connection the mock server had already closed (it closes some after an error answer): no byte
-      // of an answer came back, so the request is sent once more, on a new connection, as a reverse proxy would.
-      resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
+    HttpResponse<byte[]> resp = Upstream.send(client, request);
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     resp.headers().map().forEach((k, values) -> {
       if (!FRAMING.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
