@@ -1,10 +1,10 @@
 package com.onautomate.opportunities.conformance.tolerance;
 
-import com.onautomate.opportunities.conformance.Upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.onautomate.opportunities.conformance.Upstream;
 import com.onautomate.opportunities.conformance.engine.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
