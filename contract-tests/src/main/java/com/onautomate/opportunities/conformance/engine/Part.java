@@ -18,6 +18,8 @@ public enum Part {
   DUPLICATES("the duplicates scenario"),
   /** The contact-identification scenario. */
   CONTACT_IDENTIFICATION("the contact-identification scenario"),
+  /** The order-of-errors scenario. */
+  ERROR_PRECEDENCE("the order-of-errors scenario"),
   /** The tenant-isolation scenario (with {@code --other-token}). */
   TENANT_ISOLATION("the tenant-isolation scenario");
 

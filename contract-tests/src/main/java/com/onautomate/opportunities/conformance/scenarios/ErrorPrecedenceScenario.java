@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.onautomate.opportunities.conformance.engine.Facts;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.conformance.engine.Kind;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Phase;
 import com.onautomate.opportunities.conformance.engine.Session;
 import com.onautomate.opportunities.conformance.engine.Step;
@@ -29,7 +30,7 @@ final class ErrorPrecedenceScenario extends Scenario {
   private enum Header { NO_CREDENTIALS, UNKNOWN_TOKEN, TEXT_PLAIN }
 
   ErrorPrecedenceScenario(Session session) {
-    super(session);
+    super(session, Part.ERROR_PRECEDENCE);
   }
 
   /** Sends the cases; {@code fixture} is addressed by the update and status cases, and changed by none. */

@@ -3,8 +3,10 @@ package com.onautomate.opportunities.conformance.semantic;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckResult;
+import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.conformance.engine.Facts;
+import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.Set;
 
@@ -21,6 +23,11 @@ public final class ErrorPrecedence implements Check {
   @Override
   public String name() {
     return "error_precedence";
+  }
+
+  @Override
+  public Inputs inputs() {
+    return Inputs.of("requests that break several rules", e -> e.step() == Step.PRECEDENCE, Part.ERROR_PRECEDENCE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.onautomate.opportunities.conformance.SharedMockServer;
 import com.onautomate.opportunities.conformance.Suite;
 import com.onautomate.opportunities.conformance.engine.RunOptions;
+import com.onautomate.opportunities.conformance.report.Outcome;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.TextReport;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The mirror of the fault matrix: a proxy answers, one variation at a time, as another correct implementation of the
- * contract would, and the suite must pass every variation with zero failures. A variation that changed nothing fails,
+ * contract would, and the suite must pass every variation with zero failures and every check applied ({@code PASSED},
+ * not {@code INCOMPLETE}). A variation that changed nothing fails,
  * so that none passes by doing nothing.
  */
 class ToleranceMatrixTest {
@@ -45,6 +47,7 @@ class ToleranceMatrixTest {
     proxy.use(Variations.NONE);
     RunResult result = Suite.run(Suite.options(proxy.baseUrl(), 11L, MAX_EXAMPLES), null);
     assertThat(result.failures()).as(TextReport.render(result)).isEmpty();
+    assertThat(result.outcome()).as(TextReport.render(result)).isEqualTo(Outcome.PASSED);
     assertThat(Variations.NONE.applied()).isZero();
   }
 
@@ -59,6 +62,7 @@ class ToleranceMatrixTest {
       System.out.printf("variation %-100s %5.1f s, %d requests, %d changes%n", variation,
           (System.nanoTime() - start) / 1e9, result.totalRequests(), variation.applied());
       assertThat(result.failures()).as(TextReport.render(result)).isEmpty();
+      assertThat(result.outcome()).as("every check applied: " + TextReport.render(result)).isEqualTo(Outcome.PASSED);
       assertThat(variation.applied()).as("answers the variation changed").isPositive();
     } finally {
       proxy.use(Variations.NONE);
