@@ -37,13 +37,16 @@ final class Boundaries {
       if (name.equals("email") && s.getMaxLength() != null) {
         int max = s.getMaxLength();
         out.add(Mutation.body("email: " + max + " characters (maxLength)", null,
-            b -> { b.put("email", ids.email(max)); }));
+            b -> b.put("email", ids.email(max))));
         continue;
       }
       if (name.equals("phone") && s.getMaxLength() != null) {
         int max = s.getMaxLength();
         out.add(Mutation.body("phone: " + max + " characters (maxLength), no email", null,
-            b -> { b.remove("email"); b.put("phone", ids.phone(max)); }));
+            b -> {
+              b.remove("email");
+              b.put("phone", ids.phone(max));
+            }));
         continue;
       }
       if (DOMAIN.contains(name)) {

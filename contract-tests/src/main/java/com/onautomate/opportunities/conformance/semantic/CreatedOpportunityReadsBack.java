@@ -13,7 +13,10 @@ import com.onautomate.opportunities.conformance.engine.Part;
 import com.onautomate.opportunities.conformance.engine.Step;
 import java.util.List;
 
-/** Catches a create whose answer, or a read right after it, does not hold the values sent (title as name, stage, status, value, contact). */
+/**
+ * Catches a create whose answer, or a read right after it, does not hold the values sent (title as
+ * name, stage, status, value, contact).
+ */
 public final class CreatedOpportunityReadsBack implements Check {
 
   @Override
