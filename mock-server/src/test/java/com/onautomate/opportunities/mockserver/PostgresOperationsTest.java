@@ -1,6 +1,9 @@
 package com.onautomate.opportunities.mockserver;
 
-/** {@link OpportunityOperationsTest} on PostgreSQL, in a schema of its own (skipped only where no PostgreSQL runs and CI does not require one). */
+/**
+ * {@link OpportunityOperationsTest} on PostgreSQL, in a schema of its own (skipped only where no PostgreSQL runs
+ * and CI does not require one).
+ */
 class PostgresOperationsTest extends OpportunityOperationsTest {
 
   @Override
