@@ -146,7 +146,8 @@ public record MockServerProperties(@DefaultValue("true") boolean demoData, Strin
 
     /** Whether any request can meet a fault or a delay. */
     public boolean enabled() {
-      return statusRate.values().stream().anyMatch(r -> r > 0) || closeRate > 0 || truncateRate > 0 || (delayRate > 0 && (delay.toMillis() > 0 || delayMax != null));
+      return statusRate.values().stream().anyMatch(r -> r > 0) || closeRate > 0 || truncateRate > 0
+          || (delayRate > 0 && (delay.toMillis() > 0 || delayMax != null));
     }
 
     /** One line for the start report. */
