@@ -1,8 +1,6 @@
 package com.onautomate.opportunities.mockserver;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -13,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 exchange over a plain socket, read byte by byte until the server closes the
+ * One HTTP/1.1 exchange over a plain socket (sent here, read by {@link RawHttp#readAll}) until the server closes the
  * connection: what an HTTP client library would hide (a connection closed before any byte, a body
  * shorter than its Content-Length) is seen as it is.
  */
@@ -36,14 +34,7 @@ record RawExchange(byte[] bytes) {
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);
       out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream read = new ByteArrayOutputStream();
-      try {
-        in.transferTo(read);
-      } catch (java.net.SocketException reset) {
-        // a reset after the bytes received so far: they are the answer
-      }
-      return new RawExchange(read.toByteArray());
+      return new RawExchange(RawHttp.readAll(socket.getInputStream())); // a reset after some bytes: they are the answer
     }
   }
 
