@@ -4,6 +4,7 @@ import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckRegistry;
 import com.onautomate.opportunities.conformance.checks.SchemaValidator;
+import com.onautomate.opportunities.conformance.config.ExecutionConfig;
 import com.onautomate.opportunities.conformance.config.SuiteConfig;
 import com.onautomate.opportunities.conformance.engine.ConformanceRun;
 import com.onautomate.opportunities.conformance.engine.RunOptions;
@@ -14,6 +15,7 @@ import com.onautomate.opportunities.conformance.report.JUnitXmlReport;
 import com.onautomate.opportunities.conformance.report.Outcome;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.TextReport;
+import com.onautomate.opportunities.conformance.shrinking.ShrinkLimits;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.ContractException;
 import com.onautomate.opportunities.mockserver.FastStart;
@@ -87,6 +89,16 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list, as if"
       + " every object schema said additionalProperties: false (default: allowed unless a schema forbids them).")
   boolean strictSchemas;
+  @Option(names = "--workers", description = "Requests in flight at once in the examples, coverage and fuzzing phases"
+      + " (default 4; 1 sends one at a time). The report is the same with any number.")
+  Integer workers;
+  @Option(names = "--no-shrink", description = "Report a failing generated case as generated, without shrinking it to"
+      + " a minimal one.")
+  boolean noShrink;
+  @Option(names = "--shrink-max-requests", description = "Requests shrinking may send per failure (default 100).")
+  Integer shrinkMaxRequests;
+  @Option(names = "--shrink-max-seconds", description = "Seconds shrinking may take per failure (default 10).")
+  Double shrinkMaxSeconds;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -167,6 +179,14 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         : Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     String rate = rateLimit != null ? rateLimit : cfg.rateLimit();
     RateLimit pace = rate == null ? null : RateLimit.parse(rate);
+    ExecutionConfig exec = config == null ? ExecutionConfig.EMPTY : ExecutionConfig.load(config);
+    int inFlight = RunOptions.requireWorkers(workers != null ? workers
+        : exec.workers() != null ? exec.workers() : RunOptions.DEFAULT_WORKERS);
+    ShrinkLimits shrinking = ShrinkLimits.of(!noShrink && !Boolean.FALSE.equals(exec.shrink()),
+        shrinkMaxRequests != null ? shrinkMaxRequests : exec.shrinkMaxRequests() != null ? exec.shrinkMaxRequests()
+            : ShrinkLimits.DEFAULT.maxRequests(),
+        shrinkMaxSeconds != null ? shrinkMaxSeconds : exec.shrinkMaxSeconds() != null ? exec.shrinkMaxSeconds()
+            : ShrinkLimits.DEFAULT.maxTime().toMillis() / 1000.0);
     Set<String> disabled = new LinkedHashSet<>(excludeChecks);
     disabled.addAll(cfg.disabled());
     Set<String> enabled = new LinkedHashSet<>(cfg.enabled());
@@ -198,11 +218,13 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         String o = otherToken != null ? otherToken : token == null ? BundledMockServer.OTHER_TOKEN : null;
         out.println("Mock server on " + mock.baseUrl());
         return verify(join(contract), join(validator), new RunOptions(mock.baseUrl(), t, o, p, s, cfg.headers(),
-            theSeed, examples, timeout, pace), cfg, limitSeconds, selected);
+            theSeed, examples, timeout, pace).withWorkers(inFlight).withShrinking(shrinking), cfg, limitSeconds,
+            selected);
       }
     }
     return verify(join(contract), join(validator), new RunOptions(base, token, otherToken, pipelineId, stageIds,
-        cfg.headers(), theSeed, examples, timeout, pace), cfg, limitSeconds, selected);
+        cfg.headers(), theSeed, examples, timeout, pace).withWorkers(inFlight).withShrinking(shrinking), cfg, limitSeconds,
+        selected);
   }
 
   /** The value of a start-up task, or the exception it failed with (e.g. {@link ContractException}). */

@@ -9,6 +9,7 @@ import com.onautomate.opportunities.conformance.http.Transport;
 import com.onautomate.opportunities.conformance.report.RunResult;
 import com.onautomate.opportunities.conformance.report.Waits;
 import com.onautomate.opportunities.conformance.scenarios.Scenarios;
+import com.onautomate.opportunities.conformance.shrinking.Shrinker;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.OpportunityOperations;
 import com.onautomate.opportunities.conformance.spec.Operation;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * One conformance run, phase by phase: the preflight probes, examples, coverage and fuzzing cases per operation,
  * stateful sequences along the contract's links, then the contract's own scenarios; every exchange judged by every
- * selected check. Only the parts the selected checks need are sent ({@link Check#inputs()}).
+ * selected check, and the example of each failure of a generated case shrunk to a minimal one. Only the parts the
+ * selected checks need are sent ({@link Check#inputs()}).
  *
  * <pre>{@code RunResult result = new ConformanceRun(contract, options, checks, context, Progress.SILENT).run();}</pre>
  */
@@ -65,8 +67,11 @@ public final class ConformanceRun {
     Fixtures fixtures = new Fixtures(operations);
     try (Transport transport = new Transport(options.baseUrl(), options.requestTimeout())) {
       RateLimitedSender sender = new RateLimitedSender(transport, options.rateLimit());
-      try (Dispatcher dispatcher = new Dispatcher(sender, recorder, fixtures::track)) {
-        runParts(new Run(new Session(options, operations, gen, dispatcher, recorder), fixtures, recorder, parts()));
+      try (Dispatcher dispatcher = new Dispatcher(sender, recorder, fixtures::track, options.workers())) {
+        Session session = new Session(options, operations, gen, dispatcher, recorder);
+        FailureShrinking shrinking = new FailureShrinking(recorder, session, options.shrinking(),
+            new Shrinker(options.shrinking(), gen.identities(), context.validator()::requestErrors));
+        runParts(new Run(session, fixtures, recorder, parts(), shrinking));
         return recorder.result(options.seed(),
             new Waits(sender.waits(), sender.waited().toMillis() / 1000.0, sender.gaveUp()));
       }
@@ -110,13 +115,17 @@ public final class ConformanceRun {
     run.fixtures().cleanUp(run.session());
   }
 
-  /** Sends a phase's cases of one operation, each with the fixture it needs, and reports progress. */
+  /**
+   * Sends a phase's cases of one operation, each with the fixture it needs, shrinks the examples of the failures it
+   * found first, and reports progress.
+   */
   private void runPhase(Operation op, Phase phase, List<TestCase> cases, Run run) {
     List<TestCase> ready = new ArrayList<>(cases.size());
     for (TestCase c : cases) {
       ready.add(run.fixtures().resolve(run.session(), c));
     }
     run.session().dispatcher().sendAll(ready);
+    run.shrinking().shrinkNewFailures();
     progress.update(op.label(), phase, run.recorder().requestsFor(op), run.recorder().failedExchangesFor(op));
   }
 
@@ -130,6 +139,7 @@ public final class ConformanceRun {
   }
 
   /** What one call of {@link #run()} works with. */
-  private record Run(Session session, Fixtures fixtures, Recorder recorder, Set<Part> parts) {
+  private record Run(Session session, Fixtures fixtures, Recorder recorder, Set<Part> parts,
+                     FailureShrinking shrinking) {
   }
 }

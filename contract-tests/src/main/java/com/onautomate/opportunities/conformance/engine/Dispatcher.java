@@ -14,34 +14,34 @@ import java.util.function.Consumer;
 
 /**
  * Sends cases and records every exchange: one at a time for the sequences and scenarios, or a phase's independent
- * cases {@value #THREADS} at a time, their verdicts recorded in case order so that reports do not depend on timing.
+ * cases several at a time ({@code --workers}), their verdicts recorded in case order so that reports do not depend on
+ * timing or on the number of workers.
  * The {@code 429} answers a request got before its last answer (waited out by the sender) are recorded first, as
  * {@link Step#RATE_LIMITED} exchanges of the same case.
  *
  * <pre>{@code Exchange e = dispatcher.send(testCase, Step.DELETE, Facts.NONE);}</pre>
  */
 public final class Dispatcher implements AutoCloseable {
-  /** Requests in flight at once in the examples, coverage and fuzzing phases. */
-  private static final int THREADS = 4;
-
   private final Sender sender;
   private final Recorder recorder;
   private final Consumer<Exchange> observer;
-  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-    Thread t = new Thread(r, "conformance-sender");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool;
 
   /**
    * A dispatcher sending through {@code sender}.
    *
    * @param observer sees every exchange before it is recorded (in case order), e.g. to track what the run created
+   * @param workers requests in flight at once in {@link #sendAll}
    */
-  Dispatcher(Sender sender, Recorder recorder, Consumer<Exchange> observer) {
+  Dispatcher(Sender sender, Recorder recorder, Consumer<Exchange> observer, int workers) {
     this.sender = sender;
     this.recorder = recorder;
     this.observer = observer;
+    this.pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "conformance-sender");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Sends a plain case and records its exchange. */
@@ -60,6 +60,19 @@ public final class Dispatcher implements AutoCloseable {
    */
   public Response transmit(Request request) {
     return sender.send(request);
+  }
+
+  /**
+   * Sends a candidate of a shrinking search without recording it: it counts in no tally and the observer does not see
+   * it (whoever sends it deletes what it creates, or hands it to {@link #track}).
+   */
+  public Exchange trial(TestCase c) {
+    return new Exchange(c, transmit(c.request()));
+  }
+
+  /** Lets the observer see an exchange that is not recorded (a create to delete at the end of the run). */
+  public void track(Exchange e) {
+    observer.accept(e);
   }
 
   /** Records an exchange sent with {@link #transmit}: the observer sees it, every selected check judges it. */

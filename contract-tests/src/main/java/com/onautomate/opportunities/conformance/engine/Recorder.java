@@ -7,11 +7,16 @@ import com.onautomate.opportunities.conformance.checks.Inputs;
 import com.onautomate.opportunities.conformance.report.Coverage;
 import com.onautomate.opportunities.conformance.report.Failure;
 import com.onautomate.opportunities.conformance.report.RunResult;
+import com.onautomate.opportunities.conformance.report.Shrinking;
 import com.onautomate.opportunities.conformance.report.Tally;
 import com.onautomate.opportunities.conformance.report.Waits;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import com.onautomate.opportunities.conformance.spec.Operation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +41,10 @@ public final class Recorder {
   private final Map<String, Answers> inputs = new LinkedHashMap<>();
   private final Map<String, Answers> validRequests = new LinkedHashMap<>();
   private final List<Note> notes = new ArrayList<>();
+  private final Map<String, Representative> representatives = new LinkedHashMap<>();
+  private final Set<String> frozen = new HashSet<>();
+  private final Set<Representative> searched = Collections.newSetFromMap(new IdentityHashMap<>());
+  private long shrinkRequests;
 
   public Recorder(List<Check> checks, CheckContext context, String baseUrl) {
     this.checks = List.copyOf(checks);
@@ -62,22 +71,28 @@ public final class Recorder {
   public List<CheckResult> judge(Exchange exchange) {
     List<CheckResult> results = new ArrayList<>(checks.size());
     for (Check check : checks) {
-      CheckResult result;
-      if (!check.appliesTo(exchange.response())) {
-        result = CheckResult.skip();
-      } else {
-        try {
-          result = check.check(exchange, context);
-        } catch (RuntimeException e) { // a defect of the suite: reported as such, never the end of the run
-          StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-          result = CheckResult.cannotJudge("the check stopped on the answer " + exchange.response().describe()
-              + " (a defect of the suite, please report it: " + e.getClass().getSimpleName()
-              + (at == null ? "" : " at " + at.getFileName() + ":" + at.getLineNumber()) + ")");
-        }
-      }
-      results.add(result);
+      results.add(verdict(check, exchange));
     }
     return results;
+  }
+
+  /** The verdict of one check on an exchange (a shrinking candidate's). */
+  CheckResult judge(String check, Exchange exchange) {
+    return verdict(checks.stream().filter(c -> c.name().equals(check)).findFirst().orElseThrow(), exchange);
+  }
+
+  private CheckResult verdict(Check check, Exchange exchange) {
+    if (!check.appliesTo(exchange.response())) {
+      return CheckResult.skip();
+    }
+    try {
+      return check.check(exchange, context);
+    } catch (RuntimeException e) { // a defect of the suite: reported as such, never the end of the run
+      StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+      return CheckResult.cannotJudge("the check stopped on the answer " + exchange.response().describe()
+          + " (a defect of the suite, please report it: " + e.getClass().getSimpleName()
+          + (at == null ? "" : " at " + at.getFileName() + ":" + at.getLineNumber()) + ")");
+    }
   }
 
   /** Records verdicts from {@link #judge}; call in the order the exchanges should be reported. */
@@ -137,12 +152,59 @@ public final class Recorder {
     Failure group = failures.get(key);
     if (group == null) {
       failures.put(key, new Failure(check, op, f.title(), f.received(), f.documented(), curl, 1));
-    } else if (curl.length() < group.curl().length()) { // the smallest example represents the group
+      representatives.put(key, new Representative(key, check, exchange, f));
+    } else if (!frozen.contains(key) && curl.length() < group.curl().length()) { // the smallest example represents it
       failures.put(key, new Failure(check, op, f.title(), f.received(), f.documented(), curl,
           group.occurrences() + 1));
+      representatives.put(key, new Representative(key, check, exchange, f));
     } else {
       failures.put(key, group.withOccurrences(group.occurrences() + 1));
     }
+  }
+
+  /**
+   * The failure groups whose example is a generated case (examples, coverage, fuzzing) not searched yet and not
+   * shrunk, in the order first seen. A step of a sequence or scenario is not shrunk: its request depends on the steps
+   * before it.
+   */
+  synchronized List<Representative> toShrink() {
+    Set<Phase> generated = EnumSet.of(Phase.EXAMPLES, Phase.COVERAGE, Phase.FUZZING);
+    return representatives.values().stream()
+        .filter(r -> !frozen.contains(r.key()) && !searched.contains(r) && r.exchange().step() == Step.NONE
+            && generated.contains(r.exchange().testCase().phase()))
+        .toList();
+  }
+
+  /** Whether a candidate's failure is of the representative's group. */
+  boolean sameFailure(Representative r, CheckResult.Failed f) {
+    return failureKey(r.check(), r.exchange().operation().label(), f).equals(r.key());
+  }
+
+  /**
+   * Records a search: a smaller case becomes the example of its group for good (a later, smaller generated example
+   * does not replace it); a search that found none leaves the group open to a smaller example (searched in turn).
+   * The requests that shrinking sent count apart from every tally.
+   *
+   * @param how what the search did, or null when there was nothing to try (no body, no query)
+   * @param cleanUp requests sent to delete what the candidates created
+   */
+  synchronized void shrunk(Representative r, TestCase minimal, CheckResult.Failed f, Shrinking how, int cleanUp) {
+    searched.add(r);
+    shrinkRequests += cleanUp + (how == null ? 0 : how.requests());
+    if (how == null) {
+      return;
+    }
+    if (how.changed()) {
+      frozen.add(r.key());
+    }
+    Failure group = failures.get(r.key());
+    failures.put(r.key(), new Failure(group.check(), group.operation(), f.title(), f.received(), f.documented(),
+        minimal.request().toCurl(baseUrl), group.occurrences(), how));
+  }
+
+  /** The curl line of a request as the report shows it. */
+  String curl(TestCase c) {
+    return c.request().toCurl(baseUrl);
   }
 
   /**
@@ -198,7 +260,7 @@ public final class Recorder {
     List<String> ops = contract.operations().stream().map(Operation::label).toList();
     return new RunResult(seed, checks.stream().map(Check::name).toList(), ops,
         contract.operations().stream().map(Operation::id).toList(), tallies, requests,
-        new ArrayList<>(failures.values()), never, coverage, untested, notSent, waits);
+        new ArrayList<>(failures.values()), never, coverage, untested, notSent, waits, shrinkRequests);
   }
 
   /** How much a check judged, and why nothing when it judged nothing. */
@@ -232,6 +294,10 @@ public final class Recorder {
     String s = Integer.toString(status);
     return documented.equals(s)
         || (documented.substring(1).equalsIgnoreCase("xx") && documented.charAt(0) == s.charAt(0));
+  }
+
+  /** The example of a failure group: the check that failed, the exchange, the failure. */
+  record Representative(String key, String check, Exchange exchange, CheckResult.Failed failure) {
   }
 
   /** A part of the run left out or stopped, and why; {@code excused} when the options left it out. */

@@ -61,7 +61,14 @@ public final class JUnitXmlReport {
                 .append("Received: ").append(x.received()).append('\n')
                 .append("Documented: ").append(x.documented()).append('\n')
                 .append("Seen: ").append(x.occurrences()).append('\n')
-                .append("Reproduce with:\n  ").append(x.curl()).append("\n\n");
+                .append("Reproduce with:\n  ").append(x.curl()).append("\n");
+            if (x.shrinking() != null) {
+              detail.append(x.shrinking().summary()).append('\n');
+              if (x.shrinking().changed()) {
+                detail.append("As generated:\n  ").append(x.shrinking().generatedCurl()).append('\n');
+              }
+            }
+            detail.append('\n');
           }
           sb.append(esc(detail.toString())).append("</failure>\n    </testcase>\n");
         } else if (t.judged() == 0) {

@@ -17,17 +17,28 @@ import java.util.Map;
  * @param untested operations that got valid requests but no 2xx answer, each with why ("429 ×51")
  * @param notSent parts of the run not sent or stopped early, each with why
  * @param waits the waits on 429 answers
+ * @param shrinkRequests requests sent to shrink failing cases to minimal ones, and to delete what they created
+ *     (in no tally)
  */
 public record RunResult(long seed, List<String> checks, List<String> operations,
                         List<String> operationIds,
                         Map<String, Map<String, Tally>> tallies, Map<String, Long> requests,
                         List<Failure> failures, Map<String, List<String>> neverObserved, List<Coverage> coverage,
-                        List<String> untested, List<String> notSent, Waits waits) {
+                        List<String> untested, List<String> notSent, Waits waits, long shrinkRequests) {
 
   public RunResult {
     coverage = List.copyOf(coverage);
     untested = List.copyOf(untested);
     notSent = List.copyOf(notSent);
+  }
+
+  /** A result without shrinking. */
+  public RunResult(long seed, List<String> checks, List<String> operations, List<String> operationIds,
+                   Map<String, Map<String, Tally>> tallies, Map<String, Long> requests, List<Failure> failures,
+                   Map<String, List<String>> neverObserved, List<Coverage> coverage, List<String> untested,
+                   List<String> notSent, Waits waits) {
+    this(seed, checks, operations, operationIds, tallies, requests, failures, neverObserved, coverage, untested, notSent,
+        waits, 0);
   }
 
   /** Passed, failed (some check failed) or incomplete (nothing failed, but something selected was not tested). */

@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * The terminal report: the summary table (check × operation: passed/failed/skipped, requests sent), how many
  * exchanges each check judged (and why none when none), every kind of failure with {@code Received / Documented},
- * a count and the curl line of its smallest example, what was not sent, operations without a 2xx answer, documented
- * statuses never observed, the waits on 429, and the result.
+ * a count and the curl line of its smallest example (a generated case shrunk to a minimal one, and what it was shrunk
+ * from), what was not sent, operations without a 2xx answer, documented statuses never observed, the waits on 429,
+ * and the result.
  */
 public final class TextReport {
   private TextReport() {
@@ -135,7 +136,17 @@ public final class TextReport {
       if (f.occurrences() > 1) {
         sb.append("   Seen ").append(f.occurrences()).append(" times\n");
       }
-      sb.append("   Reproduce with:\n     ").append(f.curl()).append("\n\n");
+      boolean minimal = f.shrinking() != null && f.shrinking().changed();
+      sb.append(minimal ? "   Reproduce with (the minimal case):\n     " : "   Reproduce with:\n     ").append(f.curl())
+          .append('\n');
+      if (f.shrinking() != null) {
+        sb.append("   ").append(f.shrinking().summary()).append('\n');
+      }
+      sb.append('\n');
+    }
+    if (r.shrinkRequests() > 0) {
+      sb.append("Shrinking sent ").append(r.shrinkRequests()).append(r.shrinkRequests() == 1 ? " request" : " requests")
+          .append(" to find the minimal cases, deletes of what they created included (counted in no tally above).\n\n");
     }
   }
 

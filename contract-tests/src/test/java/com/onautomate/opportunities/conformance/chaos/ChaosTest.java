@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>{@value #DEFAULT_SEEDS} seeds in {@code ./mvnw verify}; {@code -Dchaos.seeds=500} for a longer soak. Each run is
  * kept short: no random cases ({@code --max-examples 0}: the examples and coverage phases, the stateful sequence and
- * every scenario still run), a request timeout of {@value #TIMEOUT_SECONDS} s, and delays bounded by the chaos server.
+ * every scenario still run), a request timeout of {@value #TIMEOUT_SECONDS} s, delays bounded by the chaos server, and
+ * shrinking within 5 requests and 1 s per failure (still on: a mutated candidate answer must not crash it either).
  */
 class ChaosTest {
   static final int DEFAULT_SEEDS = 50;
@@ -84,7 +85,8 @@ class ChaosTest {
         "--base-url", chaos.baseUrl(), "--token", DemoData.TOKEN, "--other-token", DemoData.OTHER_TOKEN,
         "--pipeline-id", DemoData.PIPELINE_ID, "--stage-id", DemoData.STAGE_NEW_ID,
         "--stage-id", DemoData.STAGE_CONTACTED_ID, "--seed", Long.toString(seed), "--max-examples", "0",
-        "--request-timeout", Double.toString(TIMEOUT_SECONDS), "--junit-xml", xml.toString());
+        "--request-timeout", Double.toString(TIMEOUT_SECONDS), "--junit-xml", xml.toString(),
+        "--shrink-max-requests", "5", "--shrink-max-seconds", "1");
     String report = out.toString(StandardCharsets.UTF_8);
     synchronized (applied) {
       chaos.applied().forEach((k, v) -> applied.merge(k, v, Integer::sum));

@@ -223,4 +223,21 @@ class ConformanceCliTest {
     Path config = Files.writeString(dir.resolve("schemathesis.toml"), "[checks.nope]\nenabled = true\n");
     assertUsage(run(target("http://127.0.0.1:1", "--config", config.toString())), "unknown check 'nope'");
   }
+
+  @Test
+  void workersAndShrinkingBudgetsOutOfRangeAreExitTwoInOneLine() throws IOException {
+    assertUsage(run(target("http://127.0.0.1:1", "--workers", "0")), "--workers must be 1 to 64, got 0");
+    assertUsage(run(target("http://127.0.0.1:1", "--workers", "-2")), "--workers must be 1 to 64, got -2");
+    assertUsage(run(target("http://127.0.0.1:1", "--workers", "65")), "--workers must be 1 to 64, got 65");
+    assertUsage(run(target("http://127.0.0.1:1", "--workers", "two")), "--workers");
+    assertUsage(run(target("http://127.0.0.1:1", "--shrink-max-requests", "-1")),
+        "--shrink-max-requests must be 0 or more");
+    assertUsage(run(target("http://127.0.0.1:1", "--shrink-max-seconds", "0")),
+        "--shrink-max-seconds must be more than 0 and at most 3600");
+    Path config = Files.writeString(dir.resolve("workers.toml"), "workers = 0\n");
+    assertUsage(run(target("http://127.0.0.1:1", "--config", config.toString())), "--workers must be 1 to 64, got 0");
+    Path shrinking = Files.writeString(dir.resolve("shrinking.toml"), "[shrinking]\nmax-requests = \"many\"\n");
+    assertUsage(run(target("http://127.0.0.1:1", "--config", shrinking.toString())),
+        "shrinking.max-requests must be a number");
+  }
 }

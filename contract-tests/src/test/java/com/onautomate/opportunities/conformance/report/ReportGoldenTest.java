@@ -32,11 +32,15 @@ class ReportGoldenTest {
         new Failure("not_a_server_error", CREATE, "Server error", "500 {\"msg\":\"Internal Server Error\"}",
             "a status in 2xx, 3xx, 4xx",
             "curl -X POST -H 'Authorization: Bearer demo-token' -H 'Content-Type: application/json' -d '{\"title\":\"Ünïcødé\",\"status\":\"open\"}' 'http://127.0.0.1:8080/v1/pipelines/bCkKGpDsyPP4peuKowkG/opportunities'",
-            2),
+            2, new Shrinking("title: unicode text",
+                "curl -X POST -H 'Authorization: Bearer demo-token' -H 'Content-Type: application/json' -d '{\"title\":\"Ünïcødé ☃ 日本語 xQ3a\",\"status\":\"open\",\"name\":\"Ann\"}' 'http://127.0.0.1:8080/v1/pipelines/bCkKGpDsyPP4peuKowkG/opportunities'",
+                "a body of 3 properties, 66 bytes", 26, true, null)),
         new Failure("status_code_conformance", LIST, "Undocumented HTTP status code", "403",
             "200, 400, 401, 404, 422, 429",
             "curl -X GET -H 'Authorization: Bearer demo-token' 'http://127.0.0.1:8080/v1/pipelines/bCkKGpDsyPP4peuKowkG/opportunities?status=won&limit=100'",
-            1));
+            1, new Shrinking("random valid case",
+                "curl -X GET -H 'Authorization: Bearer demo-token' 'http://127.0.0.1:8080/v1/pipelines/bCkKGpDsyPP4peuKowkG/opportunities?status=won&limit=100'",
+                "2 query parameters", 5, false, null)));
     Map<String, List<String>> never = new LinkedHashMap<>();
     never.put(LIST, List.of("400", "429"));
     never.put(CREATE, List.of());
@@ -49,7 +53,7 @@ class ReportGoldenTest {
             "none of its requests to a deleted opportunity was sent (" + stopped + ")"));
     return new RunResult(42L, List.of("not_a_server_error", "status_code_conformance", "use_after_free"),
         List.of(LIST, CREATE), List.of("listOpportunities", "createOpportunity"), tallies, requests, failures, never,
-        coverage, List.of(), List.of(stopped), new Waits(3, 4.0, 1));
+        coverage, List.of(), List.of(stopped), new Waits(3, 4.0, 1), 31);
   }
 
   static RunResult passingRun() {
