@@ -30,7 +30,7 @@ public final class Suite {
 
   public static RunResult run(RunOptions options, Double maxResponseTimeMillis) {
     Set<String> enabled = maxResponseTimeMillis == null ? Set.of() : Set.of("max_response_time");
-    List<Check> checks = CheckRegistry.select(List.of(), Set.of(), enabled);
+    List<Check> checks = CheckRegistry.builtIn().select(List.of(), Set.of(), enabled);
     CheckContext context = new CheckContext(CONTRACT, VALIDATOR, Map.of(), maxResponseTimeMillis,
         options.pipelineId(), options.stageIds());
     return new ConformanceRun(CONTRACT, options, checks, context, Progress.SILENT).run();
