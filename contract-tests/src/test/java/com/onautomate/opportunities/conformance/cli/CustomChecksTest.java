@@ -8,13 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.checks.AlwaysThrows;
 import com.example.checks.ForbiddenStatus;
-import com.example.checks.NamedAsBuiltIn;
+import com.example.checks.NamedCheck;
 import com.onautomate.opportunities.conformance.checks.Check;
-import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckRegistry;
-import com.onautomate.opportunities.conformance.checks.CheckResult;
 import com.onautomate.opportunities.conformance.cli.ConformanceCliTest.Outcome;
-import com.onautomate.opportunities.conformance.engine.Exchange;
 import com.onautomate.opportunities.mockserver.DemoData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,8 +100,8 @@ class CustomChecksTest {
         ": no checks in it (META-INF/services/com.onautomate.opportunities.conformance.checks.Check lists none)");
     assertUsage(run(demoWith("--checks-from", jar("typo.jar", "com.example.checks.NoSuchCheck").toString())),
         "cannot load a check from " + dir.resolve("typo.jar") + ": Provider com.example.checks.NoSuchCheck not found");
-    assertUsage(run(demoWith("--checks-from", jar("clash.jar", NamedAsBuiltIn.class.getName()).toString())),
-        "the check com.example.checks.NamedAsBuiltIn (" + dir.resolve("clash.jar") + ") is named "
+    assertUsage(run(demoWith("--checks-from", jar("clash.jar", NamedCheck.class.getName()).toString())),
+        "the check com.example.checks.NamedCheck (" + dir.resolve("clash.jar") + ") is named "
             + "'not_a_server_error', as the built-in check; give it another name");
     Path one = jar("one.jar", ForbiddenStatus.class.getName());
     Path again = jar("again.jar", ForbiddenStatus.class.getName());
@@ -128,18 +125,7 @@ class CustomChecksTest {
         .doesNotContain("forbidden_status");
     assertThat(CheckRegistry.discover(List.of())).extracting(CheckRegistry::names)
         .as("nothing on this module's class path lists a check").isEqualTo(CheckRegistry.builtIn().names());
-    Check badName = new Check() {
-      @Override
-      public String name() {
-        return "with space";
-      }
-
-      @Override
-      public CheckResult check(Exchange exchange, CheckContext context) {
-        return CheckResult.pass();
-      }
-    };
-    assertThatThrownBy(() -> CheckRegistry.builtIn().with(List.of(badName), "a test"))
+    assertThatThrownBy(() -> CheckRegistry.builtIn().with(List.of(new NamedCheck("with space")), "a test"))
         .hasMessageContaining("is named 'with space'; use letters, digits, _ and - only");
   }
 }
