@@ -62,6 +62,10 @@ public class CheckDeployment {
     }
     check(file(repository, "api", version, "-reference.html") != null, "api-reference.html deployed");
     check(file(repository, "mock-server", version, "-exec.jar") != null, "mock-server-exec.jar (runnable) deployed");
+    check(file(repository, "contract-tests", version, "-exec.jar") != null, "contract-tests-exec.jar (runnable) deployed");
+    for (String example : List.of("example-custom-check", "example-junit5-conformance")) {
+      check(!Files.exists(repository.resolve(GROUP).resolve(example)), example + " not deployed (an example)");
+    }
 
     System.out.println("deployment check of " + repository + " (" + version + "): " + passed + " passed, " + FAILURES.size() + " failed");
     FAILURES.forEach(failure -> System.out.println("  FAILED: " + failure));

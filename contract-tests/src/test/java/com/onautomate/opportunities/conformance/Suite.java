@@ -38,7 +38,7 @@ public final class Suite {
 
   public static RunResult run(RunOptions options, Double maxResponseTimeMillis) {
     Set<String> enabled = maxResponseTimeMillis == null ? Set.of() : Set.of("max_response_time");
-    List<Check> checks = CheckRegistry.select(List.of(), Set.of(), enabled);
+    List<Check> checks = CheckRegistry.builtIn().select(List.of(), Set.of(), enabled);
     return new ConformanceRun(CONTRACT, options, checks, context(options, maxResponseTimeMillis), Progress.SILENT).run();
   }
 
@@ -52,7 +52,7 @@ public final class Suite {
    * for tests that compare two runs.
    */
   public static RunResult run(RunOptions options, List<String> checks, String tag) {
-    List<Check> selected = CheckRegistry.select(checks, Set.of(), Set.of());
+    List<Check> selected = CheckRegistry.builtIn().select(checks, Set.of(), Set.of());
     return new ConformanceRun(CONTRACT, options, selected, context(options, null), Progress.SILENT, new Identities(tag))
         .run();
   }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What checks may consult besides the exchange: the contract, its validator, the run's settings.
+ * What checks may consult besides the exchange: the contract, its validator, the run's settings. Custom checks may
+ * rely on {@link #expected}, {@link #pipelineId()}, {@link #stageIds()} and {@link #contract()}; the constructor and
+ * {@link #validator()} are the suite's and may change. A check's own settings come once, to
+ * {@link Check#configured}.
  *
  * @param expectedStatuses per-check overrides of the expected statuses (from the config file)
  * @param maxResponseTimeMillis the limit of {@code max_response_time}, or null when off

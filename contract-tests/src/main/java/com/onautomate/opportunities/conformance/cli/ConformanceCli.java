@@ -28,12 +28,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -74,6 +72,9 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   List<String> checks = new ArrayList<>();
   @Option(names = "--exclude-checks", split = ",", description = "Do not run these checks.")
   List<String> excludeChecks = new ArrayList<>();
+  @Option(names = "--checks-from", paramLabel = "JAR", description = "Also load the custom checks this jar lists in "
+      + "META-INF/services/com.onautomate.opportunities.conformance.checks.Check (repeat for several).")
+  List<Path> checksFrom = new ArrayList<>();
   @Option(names = "--junit-xml", description = "Also write a JUnit XML report to this file.")
   Path junitXml;
   @Option(names = "--config", description = "A schemathesis.toml to read the applicable settings from.")
@@ -160,6 +161,7 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   }
 
   private int execute() {
+    CheckRegistry registry = CheckRegistry.discover(checksFrom);
     SuiteConfig cfg = config == null ? SuiteConfig.EMPTY : SuiteConfig.load(config);
     String base = baseUrl != null ? baseUrl : cfg.baseUrl();
     long theSeed = seed != null ? seed : cfg.seed() != null ? cfg.seed() : new SecureRandom().nextLong() & 0xFFFFFFFFL;
@@ -187,13 +189,7 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
             : ShrinkLimits.DEFAULT.maxRequests(),
         shrinkMaxSeconds != null ? shrinkMaxSeconds : exec.shrinkMaxSeconds() != null ? exec.shrinkMaxSeconds()
             : ShrinkLimits.DEFAULT.maxTime().toMillis() / 1000.0);
-    Set<String> disabled = new LinkedHashSet<>(excludeChecks);
-    disabled.addAll(cfg.disabled());
-    Set<String> enabled = new LinkedHashSet<>(cfg.enabled());
-    if (limitSeconds != null) {
-      enabled.add("max_response_time");
-    }
-    List<Check> selected = CheckRegistry.select(checks, disabled, enabled);
+    List<Check> selected = cfg.checks(registry, checks, excludeChecks, limitSeconds, String.valueOf(config));
     if (base != null) {
       if (!base.startsWith("http://") && !base.startsWith("https://")) {
         throw new IllegalArgumentException("--base-url must be an http:// or https:// URL, got '" + base + "'");

@@ -6,7 +6,9 @@ import com.onautomate.opportunities.conformance.http.Response;
 import com.onautomate.opportunities.conformance.spec.Operation;
 
 /**
- * One request sent and the response received, with what the checks need to judge it.
+ * One request sent and the response received, with what the checks need to judge it. Custom checks read
+ * {@link #request()}, {@link #response()}, {@link #operation()} and {@link #kind()} (the stable part of the check API);
+ * {@link #step()} and {@link #facts()} are the built-in checks' view of sequences and scenarios, and may change.
  *
  * @param step what the exchange is in a sequence or scenario ({@link Step#NONE} for a plain case)
  * @param facts what the sequence knows that the exchange cannot tell, of the type {@code step} declares

@@ -87,12 +87,19 @@ public final class Recorder {
     }
     try {
       return check.check(exchange, context);
-    } catch (RuntimeException e) { // a defect of the suite: reported as such, never the end of the run
+    } catch (RuntimeException e) { // a defect of a check: reported as such, never the end of the run
       StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
       return CheckResult.cannotJudge("the check stopped on the answer " + exchange.response().describe()
-          + " (a defect of the suite, please report it: " + e.getClass().getSimpleName()
+          + " (" + defectOf(check) + ", please report it: " + e.getClass().getSimpleName()
           + (at == null ? "" : " at " + at.getFileName() + ":" + at.getLineNumber()) + ")");
     }
+  }
+
+  /** Who to tell about a check that threw: the suite's own checks are ours, a custom check is its authors'. */
+  private static String defectOf(Check check) {
+    boolean ours = check.getClass().getName().startsWith("com.onautomate.opportunities.conformance.")
+        && check.getClass().getClassLoader() == Check.class.getClassLoader();
+    return ours ? "a defect of the suite" : "a defect of the custom check " + check.getClass().getName();
   }
 
   /** Records verdicts from {@link #judge}; call in the order the exchanges should be reported. */

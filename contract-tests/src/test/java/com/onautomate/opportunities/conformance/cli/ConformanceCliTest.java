@@ -41,7 +41,7 @@ class ConformanceCliTest {
     return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  private static void assertUsage(Outcome o, String message) {
+  static void assertUsage(Outcome o, String message) {
     assertThat(o.code()).as(o.err()).isEqualTo(2);
     assertThat(o.err().lines().count()).as(o.err()).isEqualTo(1);
     assertThat(o.err()).startsWith("conformance: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
@@ -151,7 +151,7 @@ class ConformanceCliTest {
   }
 
   /** The mock server's demo location with {@code more} options; every preflight probe below stops the run. */
-  private static String[] demo(String pipeline, String... more) {
+  static String[] demo(String pipeline, String... more) {
     String[] base = {"--base-url", SharedMockServer.baseUrl(), "--token", DemoData.TOKEN, "--pipeline-id", pipeline,
         "--max-examples", "0", "--seed", "3"};
     String[] all = new String[base.length + more.length];

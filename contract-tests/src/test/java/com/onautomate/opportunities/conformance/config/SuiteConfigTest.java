@@ -3,9 +3,12 @@ package com.onautomate.opportunities.conformance.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.onautomate.opportunities.conformance.checks.CheckRegistry;
+import com.onautomate.opportunities.conformance.checks.CheckSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,14 +78,26 @@ class SuiteConfigTest {
   }
 
   @Test
-  void anUnknownCheckFailsWithTheValidNames() throws IOException {
-    Path file = toml("""
+  void everyChecksTableIsKeptAsThatChecksSettingsAndUnknownNamesAreTheRegistrysToRefuse() throws IOException {
+    SuiteConfig c = SuiteConfig.load(toml("""
+        [checks.no_leaked_internals]
+        enabled = true
+        patterns = ["SQLSTATE", "Traceback"]
+        max-bytes = 2048
+
         [checks.status_code_conformanse]
         enabled = false
-        """);
-    assertThatThrownBy(() -> SuiteConfig.load(file))
+        """));
+    CheckSettings leaks = c.checkSettings().get("no_leaked_internals");
+    assertThat(leaks.keys()).containsExactly("patterns", "max-bytes");
+    assertThat(leaks.strings("patterns", List.of())).containsExactly("SQLSTATE", "Traceback");
+    assertThat(leaks.number("max-bytes", 0)).isEqualTo(2048);
+    assertThat(leaks.string("absent", "default")).isEqualTo("default");
+    assertThatThrownBy(() -> leaks.string("patterns", null))
+        .hasMessage("checks.no_leaked_internals.patterns must be a string, got [\"SQLSTATE\",\"Traceback\"]");
+    assertThatThrownBy(() -> CheckRegistry.builtIn().requireKnown(c.checkSettings().keySet(), "x.toml [checks]"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown check 'status_code_conformanse'")
+        .hasMessageContaining("unknown check 'no_leaked_internals' in x.toml [checks]")
         .hasMessageContaining("valid checks: not_a_server_error, status_code_conformance");
   }
 
