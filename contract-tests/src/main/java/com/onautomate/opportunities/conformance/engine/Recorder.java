@@ -36,6 +36,7 @@ public final class Recorder {
   private final Map<String, Answers> inputs = new LinkedHashMap<>();
   private final Map<String, Answers> validRequests = new LinkedHashMap<>();
   private final List<Note> notes = new ArrayList<>();
+  private volatile ExchangeListener listener = ExchangeListener.NONE;
 
   public Recorder(List<Check> checks, CheckContext context, String baseUrl) {
     this.checks = List.copyOf(checks);
@@ -51,6 +52,11 @@ public final class Recorder {
       observed.put(op.label(), new LinkedHashSet<>());
       validRequests.put(op.label(), new Answers());
     }
+  }
+
+  /** Hands every exchange recorded from now on, with its verdicts, to {@code l} (a cassette, the proxy's log). */
+  public void listen(ExchangeListener l) {
+    this.listener = l;
   }
 
   /** Judges one exchange with every check and records the verdicts; returns the number of checks that failed. */
@@ -114,6 +120,11 @@ public final class Recorder {
     if (failed > 0) {
       failuresPerOperation.merge(op, 1, Integer::sum);
     }
+    Map<String, CheckResult> verdicts = new LinkedHashMap<>();
+    for (int i = 0; i < checks.size(); i++) {
+      verdicts.put(checks.get(i).name(), results.get(i));
+    }
+    listener.recorded(exchange, verdicts);
     return failed;
   }
 
