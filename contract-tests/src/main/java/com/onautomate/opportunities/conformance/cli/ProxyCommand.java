@@ -4,7 +4,6 @@ import com.onautomate.opportunities.conformance.cassette.CassetteWriter;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckRegistry;
-import com.onautomate.opportunities.conformance.checks.SchemaValidator;
 import com.onautomate.opportunities.conformance.engine.ExchangeListener;
 import com.onautomate.opportunities.conformance.proxy.ProxySummary;
 import com.onautomate.opportunities.conformance.proxy.ValidatingProxy;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,18 +51,12 @@ final class ProxyCommand implements Callable<Integer> {
   Path junitXml;
   @Mixin
   CassetteOptions cassette = new CassetteOptions();
-  @Option(names = "--spec", description = "The contract, a path or URL (default: openapi.yaml from the api artifact).")
-  String spec;
   @Option(names = "--checks", split = ",", description = "Run only these checks.")
   List<String> checks = new ArrayList<>();
   @Option(names = "--exclude-checks", split = ",", description = "Do not run these checks.")
   List<String> excludeChecks = new ArrayList<>();
-  @Option(names = "--request-timeout", description = "Seconds the upstream may take to answer (default 30).")
-  Double requestTimeout;
-  @Option(names = "--max-response-time", description = "Enables max_response_time with this limit, in seconds.")
-  Double maxResponseTime;
-  @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list.")
-  boolean strictSchemas;
+  @Mixin
+  JudgingOptions judging = new JudgingOptions();
   @Spec
   CommandSpec commandSpec;
 
@@ -81,17 +73,15 @@ final class ProxyCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-exchanges must be 1 or more");
     }
     InetSocketAddress address = address(listen);
-    Duration timeout = Arguments.requestTimeout(requestTimeout);
-    Double limit = Arguments.maxResponseTimeMillis(maxResponseTime);
+    Duration timeout = judging.timeout();
     Set<String> enabled = new LinkedHashSet<>();
-    if (limit != null) {
+    if (judging.limitMillis() != null) {
       enabled.add("max_response_time");
     }
     SingleExchangeChecks.Selection selection =
         SingleExchangeChecks.select(CheckRegistry.select(checks, Set.copyOf(excludeChecks), enabled));
-    Contract contract = Contract.load(spec);
-    CheckContext context = new CheckContext(contract, new SchemaValidator(contract, strictSchemas), Map.of(), limit,
-        null, List.of());
+    Contract contract = judging.contract();
+    CheckContext context = judging.context(contract);
     CassetteWriter recording = cassette.open("conformance", commandSpec.root().commandLine().getParseResult()
         .originalArgs(), null, upstream);
     ViolationLog log = new ViolationLog(out, upstream);

@@ -2,17 +2,14 @@ package com.onautomate.opportunities.conformance.cli;
 
 import com.onautomate.opportunities.conformance.cassette.Cassette;
 import com.onautomate.opportunities.conformance.cassette.Verdict;
-import com.onautomate.opportunities.conformance.checks.CheckContext;
-import com.onautomate.opportunities.conformance.checks.SchemaValidator;
 import com.onautomate.opportunities.conformance.replay.Replay;
 import com.onautomate.opportunities.conformance.spec.Contract;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,14 +33,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--token", description = "Bearer token to send instead of the recorded one (needed when the"
       + " cassette masked it as [Filtered]).")
   String token;
-  @Option(names = "--spec", description = "The contract, a path or URL (default: openapi.yaml from the api artifact).")
-  String spec;
-  @Option(names = "--request-timeout", description = "Seconds a request may take (default 30).")
-  Double requestTimeout;
-  @Option(names = "--max-response-time", description = "Re-judges max_response_time with this limit, in seconds.")
-  Double maxResponseTime;
-  @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list.")
-  boolean strictSchemas;
+  @Mixin
+  JudgingOptions judging = new JudgingOptions();
 
   private final PrintStream out;
 
@@ -55,13 +46,10 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     Arguments.httpUrl(baseUrl, "--base-url");
     Verdict.Status only = status(status);
-    Replay.Options options = new Replay.Options(baseUrl, only, id, token, Arguments.requestTimeout(requestTimeout));
-    Double limit = Arguments.maxResponseTimeMillis(maxResponseTime);
+    Replay.Options options = new Replay.Options(baseUrl, only, id, token, judging.timeout());
     Cassette cassette = Cassette.read(file);
-    Contract contract = Contract.load(spec);
-    CheckContext context = new CheckContext(contract, new SchemaValidator(contract, strictSchemas), Map.of(), limit,
-        null, List.of());
-    Replay.Result result = new Replay(contract, context, out).run(cassette, options);
+    Contract contract = judging.contract();
+    Replay.Result result = new Replay(contract, judging.context(contract), out).run(cassette, options);
     return result.passed() ? ConformanceCli.PASSED : ConformanceCli.FAILED;
   }
 
