@@ -1,5 +1,6 @@
 package com.onautomate.opportunities.conformance.cli;
 
+import com.onautomate.opportunities.conformance.cassette.CassetteWriter;
 import com.onautomate.opportunities.conformance.checks.Check;
 import com.onautomate.opportunities.conformance.checks.CheckContext;
 import com.onautomate.opportunities.conformance.checks.CheckRegistry;
@@ -7,9 +8,9 @@ import com.onautomate.opportunities.conformance.checks.SchemaValidator;
 import com.onautomate.opportunities.conformance.config.ExecutionConfig;
 import com.onautomate.opportunities.conformance.config.SuiteConfig;
 import com.onautomate.opportunities.conformance.engine.ConformanceRun;
+import com.onautomate.opportunities.conformance.engine.ExchangeListener;
 import com.onautomate.opportunities.conformance.engine.RunOptions;
 import com.onautomate.opportunities.conformance.http.RateLimit;
-import com.onautomate.opportunities.conformance.http.Transport;
 import com.onautomate.opportunities.conformance.http.TransportException;
 import com.onautomate.opportunities.conformance.report.JUnitXmlReport;
 import com.onautomate.opportunities.conformance.report.Outcome;
@@ -35,7 +36,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
@@ -100,6 +104,10 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   Integer shrinkMaxRequests;
   @Option(names = "--shrink-max-seconds", description = "Seconds shrinking may take per failure (default 10).")
   Double shrinkMaxSeconds;
+  @Mixin
+  CassetteOptions cassette = new CassetteOptions();
+  @Spec
+  CommandSpec commandSpec;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -130,6 +138,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   /** Runs the CLI and returns its exit code (the tests' entry point). */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CommandLine cmd = new CommandLine(new ConformanceCli(out, err));
+    cmd.addSubcommand("replay", new ReplayCommand(out));
+    cmd.addSubcommand("proxy", new ProxyCommand(out));
     // picocli's help and messages in the terminal's encoding, as the streams write everything else
     cmd.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
@@ -170,15 +180,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
       throw new IllegalArgumentException("--max-examples must be 0 or more");
     }
     Double limitSeconds = maxResponseTime != null ? maxResponseTime : cfg.maxResponseTime();
-    if (limitSeconds != null && limitSeconds <= 0) {
-      throw new IllegalArgumentException("--max-response-time must be more than 0 seconds");
-    }
-    Double timeoutSeconds = requestTimeout != null ? requestTimeout : cfg.requestTimeout();
-    if (timeoutSeconds != null && !(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
-      throw new IllegalArgumentException("--request-timeout must be more than 0 and at most 3600 seconds");
-    }
-    Duration timeout = timeoutSeconds == null ? Transport.DEFAULT_TIMEOUT
-        : Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+    Arguments.maxResponseTimeMillis(limitSeconds);
+    Duration timeout = Arguments.requestTimeout(requestTimeout != null ? requestTimeout : cfg.requestTimeout());
     String rate = rateLimit != null ? rateLimit : cfg.rateLimit();
     RateLimit pace = rate == null ? null : RateLimit.parse(rate);
     ExecutionConfig exec = config == null ? ExecutionConfig.EMPTY : ExecutionConfig.load(config);
@@ -191,9 +194,7 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
             : ShrinkLimits.DEFAULT.maxTime().toMillis() / 1000.0);
     List<Check> selected = cfg.checks(registry, checks, excludeChecks, limitSeconds, String.valueOf(config));
     if (base != null) {
-      if (!base.startsWith("http://") && !base.startsWith("https://")) {
-        throw new IllegalArgumentException("--base-url must be an http:// or https:// URL, got '" + base + "'");
-      }
+      Arguments.httpUrl(base, "--base-url");
       require(token, "--token");
       require(pipelineId, "--pipeline-id");
       if (stageIds.isEmpty()) {
@@ -262,9 +263,17 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
         + (options.rateLimit() == null ? "" : ", at most " + options.rateLimit())
         + (validator.strict() ? ", strict schemas" : "") + ")");
     long start = System.nanoTime();
-    RunResult result = new ConformanceRun(contract, options, selected, context,
-        (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-66s %-9s %6d requests %4d failing %6.1f s%n",
-            op, phase.name().toLowerCase(Locale.ROOT), cases, failures, (System.nanoTime() - start) / 1e9)).run();
+    RunResult result;
+    try (CassetteWriter recording = cassette.open("conformance", commandSpec.commandLine().getParseResult().originalArgs(),
+        options.seed(), options.baseUrl())) {
+      result = new ConformanceRun(contract, options, selected, context,
+          (op, phase, cases, failures) -> out.printf(Locale.ROOT, "  %-66s %-9s %6d requests %4d failing %6.1f s%n",
+              op, phase.name().toLowerCase(Locale.ROOT), cases, failures, (System.nanoTime() - start) / 1e9))
+          .listening(recording == null ? ExchangeListener.NONE : recording).run();
+      if (recording != null) {
+        out.println("Cassette: " + recording.file() + " (" + recording.written() + " exchanges)");
+      }
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     out.println();
     out.print(TextReport.render(result));

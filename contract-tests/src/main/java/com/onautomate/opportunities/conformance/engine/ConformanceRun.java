@@ -38,6 +38,7 @@ public final class ConformanceRun {
   private final Progress progress;
   private final CaseGenerator gen;
   private final OpportunityOperations operations;
+  private ExchangeListener listener = ExchangeListener.NONE;
 
   public ConformanceRun(Contract contract, RunOptions options, List<Check> checks, CheckContext context,
                         Progress progress) {
@@ -56,6 +57,12 @@ public final class ConformanceRun {
     this.operations = OpportunityOperations.of(contract);
   }
 
+  /** This run, handing every exchange it records with its verdicts to {@code l} (e.g. a cassette). */
+  public ConformanceRun listening(ExchangeListener l) {
+    this.listener = l;
+    return this;
+  }
+
   /**
    * Runs every needed part against the server and returns what the checks found.
    *
@@ -64,6 +71,7 @@ public final class ConformanceRun {
    */
   public RunResult run() {
     Recorder recorder = new Recorder(checks, context, options.baseUrl());
+    recorder.listen(listener);
     Fixtures fixtures = new Fixtures(operations);
     try (Transport transport = new Transport(options.baseUrl(), options.requestTimeout())) {
       RateLimitedSender sender = new RateLimitedSender(transport, options.rateLimit());

@@ -45,6 +45,7 @@ public final class Recorder {
   private final Set<String> frozen = new HashSet<>();
   private final Set<Representative> searched = Collections.newSetFromMap(new IdentityHashMap<>());
   private long shrinkRequests;
+  private volatile ExchangeListener listener = ExchangeListener.NONE;
 
   public Recorder(List<Check> checks, CheckContext context, String baseUrl) {
     this.checks = List.copyOf(checks);
@@ -60,6 +61,11 @@ public final class Recorder {
       observed.put(op.label(), new LinkedHashSet<>());
       validRequests.put(op.label(), new Answers());
     }
+  }
+
+  /** Hands every exchange recorded from now on, with its verdicts, to {@code l} (a cassette, the proxy's log). */
+  public void listen(ExchangeListener l) {
+    this.listener = l;
   }
 
   /** Judges one exchange with every check and records the verdicts; returns the number of checks that failed. */
@@ -136,6 +142,11 @@ public final class Recorder {
     if (failed > 0) {
       failuresPerOperation.merge(op, 1, Integer::sum);
     }
+    Map<String, CheckResult> verdicts = new LinkedHashMap<>();
+    for (int i = 0; i < checks.size(); i++) {
+      verdicts.put(checks.get(i).name(), results.get(i));
+    }
+    listener.recorded(exchange, verdicts);
     return failed;
   }
 

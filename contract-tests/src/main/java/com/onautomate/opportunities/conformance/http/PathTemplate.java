@@ -34,6 +34,34 @@ public record PathTemplate(String template) {
     return null;
   }
 
+  /**
+   * Whether {@code path} could have been filled from this template: segment by segment, a {@code {name}} matching any
+   * one non-empty segment and every other segment equal.
+   */
+  public boolean matches(String path) {
+    String[] template = this.template.split("/", -1);
+    String[] actual = path.split("/", -1);
+    if (template.length != actual.length) {
+      return false;
+    }
+    for (int i = 0; i < template.length; i++) {
+      boolean parameter = template[i].startsWith("{") && template[i].endsWith("}");
+      if (parameter ? actual[i].isEmpty() : !template[i].equals(actual[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many segments of the template are literal: of two templates that match a path, a router takes the more. */
+  public int literalSegments() {
+    int n = 0;
+    for (String segment : template.split("/", -1)) {
+      n += segment.startsWith("{") && segment.endsWith("}") ? 0 : 1;
+    }
+    return n;
+  }
+
   /** Encodes one path segment (a filled path parameter): everything but unreserved characters, space as {@code %20}. */
   public static String encodeSegment(String s) {
     return Request.encode(s);

@@ -106,12 +106,12 @@ public final class ContactIdentificationRule implements Check {
   }
 
   /** Whether a request body is an object that gives none of contactId, email and phone. */
-  private static boolean namesNoContact(JsonNode body) {
+  public static boolean namesNoContact(JsonNode body) {
     return body != null && body.isObject() && IDENTIFIERS.stream().allMatch(f -> isAbsent(body, f));
   }
 
   /** The identifiers a request body gives as an empty string. */
-  private static List<String> emptyIdentifiers(JsonNode body) {
+  public static List<String> emptyIdentifiers(JsonNode body) {
     if (body == null || !body.isObject()) {
       return List.of();
     }

@@ -13,7 +13,8 @@ import com.onautomate.opportunities.conformance.engine.Step;
 
 /** Catches a second opportunity for the same contact in a pipeline that does not allow duplicates, or a partial write. */
 public final class DuplicateOpportunityRule implements Check {
-  static final String MESSAGE = "Can not create duplicate opportunity for the contact.";
+  /** The 400 answer's {@code msg} for a duplicate. */
+  public static final String MESSAGE = "Can not create duplicate opportunity for the contact.";
 
   @Override
   public String name() {

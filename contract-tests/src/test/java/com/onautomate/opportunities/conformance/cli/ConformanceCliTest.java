@@ -3,6 +3,7 @@ package com.onautomate.opportunities.conformance.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.onautomate.opportunities.conformance.LocalServers;
 import com.onautomate.opportunities.conformance.SharedMockServer;
 import com.onautomate.opportunities.conformance.engine.Json;
 import com.onautomate.opportunities.mockserver.DemoData;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,16 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes 0, 1, 2 and 3, and the one-line messages of the CLI. */
-class ConformanceCliTest {
+public class ConformanceCliTest {
   private static final String STAGE = "8b897c8f-b859-49c1-88f2-ed590708a85c";
 
   @TempDir
   Path dir;
 
-  record Outcome(int code, String out, String err) {
+  /** What a run of the CLI printed and returned. */
+  public record Outcome(int code, String out, String err) {
   }
 
-  static Outcome run(String... args) {
+  /** Runs the CLI in this JVM (other test packages use it too). */
+  public static Outcome run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = ConformanceCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -67,16 +69,7 @@ class ConformanceCliTest {
 
   @Test
   void aServerThatFailsExitsOneWithReproducibleFailures() throws IOException {
-    HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    broken.createContext("/", ex -> {
-      ex.getRequestBody().readAllBytes();
-      byte[] body = "{\"msg\":\"boom\"}".getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(500, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    broken.start();
+    HttpServer broken = LocalServers.answering(500, "{\"msg\":\"boom\"}");
     try {
       Outcome o = run(target("http://127.0.0.1:" + broken.getAddress().getPort(), "--max-examples", "0",
           "--checks", "not_a_server_error"));
@@ -201,10 +194,7 @@ class ConformanceCliTest {
 
   @Test
   void anUnreachableServerIsExitTwo() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = LocalServers.closedPort();
     assertUsage(run(target("http://127.0.0.1:" + port)), "cannot reach http://127.0.0.1:" + port);
   }
 

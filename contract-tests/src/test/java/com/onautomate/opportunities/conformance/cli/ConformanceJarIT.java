@@ -24,10 +24,18 @@ class ConformanceJarIT {
   @Test
   void aShortRunAgainstTheBundledMockServerPassesThroughTheFastStart() throws Exception {
     Path xml = dir.resolve("report.xml");
-    Result result = run("--max-examples", "3", "--seed", "7", "--junit-xml", xml.toString());
+    Path cassette = dir.resolve("run.yaml");
+    Result result = run("--max-examples", "3", "--seed", "7", "--junit-xml", xml.toString(), "--cassette-path",
+        cassette.toString());
     assertThat(result.status).as(result.out).isZero();
     assertThat(result.out).contains("Result: PASSED").doesNotContain("fast start unavailable");
     assertThat(Files.readString(xml)).contains("<testsuite");
+    assertThat(Files.readString(cassette)).startsWith("command: \"conformance --max-examples 3").contains("http_interactions:");
+
+    // the cassette's requests, sent again: the bundled server is gone, so the replay cannot reach it (exit 2)
+    Result replay = run("replay", cassette.toString(), "--base-url", "http://127.0.0.1:1", "--token", "t");
+    assertThat(replay.status).as(replay.out).isEqualTo(2);
+    assertThat(replay.out.strip()).startsWith("conformance: cannot reach http://127.0.0.1:1");
   }
 
   @Test
