@@ -66,8 +66,6 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   List<String> stageIds = new ArrayList<>();
   @Option(names = "--other-token", description = "A token of another location, to verify tenant isolation.")
   String otherToken;
-  @Option(names = "--spec", description = "The contract, a path or URL (default: openapi.yaml from the api artifact).")
-  String spec;
   @Option(names = "--seed", description = "Seed of the generated cases (default: random, printed).")
   Long seed;
   @Option(names = "--max-examples", description = "Random cases per operation (default 100).")
@@ -83,17 +81,9 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   Path junitXml;
   @Option(names = "--config", description = "A schemathesis.toml to read the applicable settings from.")
   Path config;
-  @Option(names = "--max-response-time", description = "Enables max_response_time with this limit, in seconds.")
-  Double maxResponseTime;
-  @Option(names = "--request-timeout", description = "Seconds a request may take, connection to last byte, before it "
-      + "counts as unanswered (default 30).")
-  Double requestTimeout;
   @Option(names = "--rate-limit", description = "Keep under this request rate: 10/s, 100/m, 1000/h, 100/10s "
       + "(429s are waited out as Retry-After says in any case).")
   String rateLimit;
-  @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list, as if"
-      + " every object schema said additionalProperties: false (default: allowed unless a schema forbids them).")
-  boolean strictSchemas;
   @Option(names = "--workers", description = "Requests in flight at once in the examples, coverage and fuzzing phases"
       + " (default 4; 1 sends one at a time). The report is the same with any number.")
   Integer workers;
@@ -104,6 +94,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   Integer shrinkMaxRequests;
   @Option(names = "--shrink-max-seconds", description = "Seconds shrinking may take per failure (default 10).")
   Double shrinkMaxSeconds;
+  @Mixin
+  JudgingOptions judging = new JudgingOptions();
   @Mixin
   CassetteOptions cassette = new CassetteOptions();
   @Spec
@@ -179,9 +171,10 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     if (examples < 0) {
       throw new IllegalArgumentException("--max-examples must be 0 or more");
     }
-    Double limitSeconds = maxResponseTime != null ? maxResponseTime : cfg.maxResponseTime();
+    Double limitSeconds = judging.maxResponseTime != null ? judging.maxResponseTime : cfg.maxResponseTime();
     Arguments.maxResponseTimeMillis(limitSeconds);
-    Duration timeout = Arguments.requestTimeout(requestTimeout != null ? requestTimeout : cfg.requestTimeout());
+    Duration timeout = Arguments.requestTimeout(
+        judging.requestTimeout != null ? judging.requestTimeout : cfg.requestTimeout());
     String rate = rateLimit != null ? rateLimit : cfg.rateLimit();
     RateLimit pace = rate == null ? null : RateLimit.parse(rate);
     ExecutionConfig exec = config == null ? ExecutionConfig.EMPTY : ExecutionConfig.load(config);
@@ -203,8 +196,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
     }
     // Reading the contract and building the validator (Swagger Parser, the validator's first use, Rest Assured's first
     // request) take seconds, as does the bundled server's start: do them at the same time.
-    CompletableFuture<Contract> contract = CompletableFuture.supplyAsync(() -> Contract.load(spec));
-    boolean strict = strictSchemas || cfg.strictSchemas();
+    CompletableFuture<Contract> contract = CompletableFuture.supplyAsync(() -> Contract.load(judging.spec));
+    boolean strict = judging.strictSchemas || cfg.strictSchemas();
     CompletableFuture<SchemaValidator> validator = contract.thenApplyAsync(c -> warm(c, strict));
     if (base == null) {
       out.println("No --base-url: starting the bundled mock server with its demo data…");

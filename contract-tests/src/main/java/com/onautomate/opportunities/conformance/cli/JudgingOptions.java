@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** How {@code replay} and {@code proxy} judge an exchange: the contract, the timeouts, the schema reading. */
+/** How a run, {@code replay} and {@code proxy} judge an exchange: the contract, the timeouts, the schema reading. */
 final class JudgingOptions {
   @Option(names = "--spec", description = "The contract, a path or URL (default: openapi.yaml from the api artifact).")
   String spec;
-  @Option(names = "--request-timeout", description = "Seconds a request may take, connection to last byte (default 30).")
+  @Option(names = "--request-timeout", description = "Seconds a request may take, connection to last byte, before it "
+      + "counts as unanswered (default 30).")
   Double requestTimeout;
-  @Option(names = "--max-response-time", description = "Judges max_response_time with this limit, in seconds.")
+  @Option(names = "--max-response-time", description = "Enables max_response_time with this limit, in seconds.")
   Double maxResponseTime;
-  @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list.")
+  @Option(names = "--strict-schemas", description = "Report response properties that a schema does not list, as if"
+      + " every object schema said additionalProperties: false (default: allowed unless a schema forbids them).")
   boolean strictSchemas;
 
   Duration timeout() {
