@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * a second JVM that starts in about half the time and uses a fraction of the memory: the jar
  * extracted once (classes load from plain jars, not nested ones), an application class-data-sharing
  * archive (classes arrive parsed and verified), and the JVM options the application wants (its
- * {@link Profile}: for the mock server {@code -XX:+UseSerialGC -Xms64m -Xmx1g -XX:MaxNewSize=32m} and Spring's
- * ahead-of-time context {@code -Dspring.aot.enabled=true}) unless the command gave its own. A jar's
- * manifest cannot carry JVM options; this is how Elasticsearch's and Gradle's launchers get theirs.
+ * {@link Profile}: for the mock server {@code -XX:+UseG1GC -XX:GCTimeRatio=4 -Xms64m -Xmx1g
+ * -XX:MaxNewSize=32m} and Spring's ahead-of-time context {@code -Dspring.aot.enabled=true}) unless
+ * the command gave its own. A jar's manifest cannot carry JVM options; this is how Elasticsearch's
+ * and Gradle's launchers get theirs.
  *
  * <p>The extracted jar and the archive live in {@code <jar's directory>/<name>-faststart/<key>}
  * (or under {@code java.io.tmpdir} when that directory is read-only), keyed by the jar's size and
@@ -56,9 +57,17 @@ public final class FastStart {
   public record DefaultOption(List<String> options, String replacedBy) {
   }
 
-  /** The mock server's: a small heap, the serial collector, Spring's AOT context, a training start. */
+  /** The mock server's: a small heap, the G1 collector, Spring's AOT context, a training start. */
   static final Profile MOCK_SERVER = new Profile("mock-server", "onautomate.mock",
-      List.of(new DefaultOption(List.of("-XX:+UseSerialGC"), "-XX:[+]Use\\w+GC"),
+      // G1, not the serial collector: a mock server's heap holds everything it stores (~2.8 KB per
+      // created opportunity in H2's memory), and the serial collector compacts all of it in one pause
+      // whenever the old generation fills: 0.2-0.45 s with 30,000-80,000 stored, enough to put a
+      // GET's p99 at 60-110 times its usual beside 250 slow connections, whose buffers (~52 KB each)
+      // fill it at once (issue 18). G1 collects the old generation concurrently. GCTimeRatio=4 lets
+      // it spend up to a fifth of its time collecting before it grows the heap (its default, 12,
+      // grew the resident set after 20 s of creates to ~480 MB against the serial collector's 265 MB;
+      // with 4: ~330 MB). Measured in bench/FINDINGS.md, "Slow clients".
+      List.of(new DefaultOption(List.of("-XX:+UseG1GC", "-XX:GCTimeRatio=4"), "-XX:[+]Use\\w+GC|-XX:GCTimeRatio.*"),
           // A heap that starts small and grows when it must: with the JVM's defaults (initial heap 1/64
           // of the machine's memory, maximum 1/4) a mock server on a large machine holds hundreds of MiB.
           // The young generation stays at 32 MiB at most (a third of the heap otherwise): the server's

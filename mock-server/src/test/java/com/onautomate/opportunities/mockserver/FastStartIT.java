@@ -24,7 +24,7 @@ class FastStartIT {
       List<String> child = childArguments(jar);
       assertThat(child).anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile=")
           && argument.contains("mock-server-faststart"));
-      assertThat(child).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxNewSize=32m",
+      assertThat(child).contains("-XX:+UseG1GC", "-XX:GCTimeRatio=4", "-Xms64m", "-Xmx1g", "-XX:MaxNewSize=32m",
           "-XX:Tier4InvocationThreshold=50000");
       if (FastStart.trimsNativeHeap()) {
         assertThat(child).contains("-XX:TrimNativeHeapInterval=2000");
@@ -43,7 +43,8 @@ class FastStartIT {
         "-XX:TieredStopAtLevel=1")) {
       List<String> child = childArguments(jar);
       assertThat(child).contains("-Xmx200m", "-XX:+UseParallelGC", "-Dsome.user.property=1", "-XX:TieredStopAtLevel=1")
-          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000");
+          .doesNotContain("-Xmx1g", "-XX:MaxNewSize=32m", "-XX:+UseG1GC", "-XX:GCTimeRatio=4",
+              "-XX:Tier4InvocationThreshold=50000");
       assertThat(getDemoOpportunity(jar)).isEqualTo(200);
     }
   }
