@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onautomate.opportunities.mockserver.storage.Ids;
 import com.onautomate.opportunities.mockserver.storage.SearchKeys;
+import com.onautomate.opportunities.server.model.Contact;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +39,8 @@ public class Contacts {
                            List<String> tags, long createdAt) {
   }
 
-  /** Stores a new contact, in the caller's transaction. */
-  public void add(NewContact contact) {
+  /** Stores a new contact, in the caller's transaction; returns its tags as stored (in order, no repeats). */
+  public List<String> add(NewContact contact) {
     List<String> tags = List.copyOf(new LinkedHashSet<>(contact.tags()));
     // One contact per email, and one per phone among the contacts that have no email (made from a phone alone).
     String phoneKey = contact.email() == null ? contact.phone() : null;
@@ -55,6 +56,7 @@ public class Contacts {
     for (String tag : tags) {
       jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(contact.id(), tag).update();
     }
+    return tags;
   }
 
   /** Deletes every contact of the location, in the caller's transaction (for a reset; its opportunities go first). */
@@ -69,8 +71,12 @@ public class Contacts {
         .params(contactId, locationId).query(Long.class).single() > 0;
   }
 
-  /** Finds or creates the contact, applies name, company name and tags, and returns its id. */
-  public String findOrCreate(String locationId, ContactWrite write, long now) {
+  /**
+   * Finds or creates the contact, applies name, company name and tags, and returns it as stored
+   * now (what a read of its row in this transaction would give), so that the caller's answer needs
+   * no second read.
+   */
+  public Contact findOrCreate(String locationId, ContactWrite write, long now) {
     Optional<String> found;
     if (write.contactId() != null) {
       found = Optional.of(write.contactId());
@@ -83,24 +89,32 @@ public class Contacts {
     }
     if (found.isEmpty()) {
       // With the write's name, company name and tags already applied.
-      String id = Ids.newId(now);
-      add(new NewContact(id, locationId, write.name(), write.companyName(), write.email(), write.phone(),
-          write.tags() == null ? List.of() : write.tags(), now));
-      return id;
+      NewContact contact = new NewContact(Ids.newId(now), locationId, write.name(), write.companyName(),
+          write.email(), write.phone(), write.tags() == null ? List.of() : write.tags(), now);
+      List<String> tags = add(contact);
+      return new Contact(contact.id(), contact.name(), contact.companyName(), contact.email(), contact.phone(),
+          new ArrayList<>(tags));
     }
-    apply(found.get(), write, now);
-    return found.get();
+    return apply(found.get(), write, now);
   }
 
-  /** Name and company name replace; tags are added without repeats. Row-locked, so no tag is lost. */
-  private void apply(String id, ContactWrite write, long now) {
+  /**
+   * Name and company name replace; tags are added without repeats. Row-locked when it writes, so no
+   * tag is lost. Returns the contact as it is now.
+   */
+  private Contact apply(String id, ContactWrite write, long now) {
     boolean hasTags = write.tags() != null && !write.tags().isEmpty();
-    if (write.name() == null && write.companyName() == null && !hasTags) {
-      return;
+    boolean writes = write.name() != null || write.companyName() != null || hasTags;
+    Contact stored = jdbc.sql("SELECT id, name, company_name, email, phone, tags FROM contact WHERE id = ?"
+            + (writes ? " FOR UPDATE" : ""))
+        .param(id)
+        .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), parseTags(rs.getString(6))))
+        .single();
+    if (!writes) {
+      return stored;
     }
-    String tagsJson = jdbc.sql("SELECT tags FROM contact WHERE id = ? FOR UPDATE")
-        .param(id).query(String.class).single();
-    List<String> tags = parseTags(tagsJson);
+    List<String> tags = stored.getTags();
     List<String> added = new ArrayList<>();
     if (hasTags) {
       LinkedHashSet<String> merged = new LinkedHashSet<>(tags);
@@ -118,12 +132,14 @@ public class Contacts {
               tags = ?, updated_at = ?
             WHERE id = ?""")
         .params(write.name(), SearchKeys.lower(write.name()), write.companyName(),
-            SearchKeys.lower(write.companyName()),
-            added.isEmpty() ? tagsJson : toJson(tags), now, id)
+            SearchKeys.lower(write.companyName()), tags.isEmpty() ? "[]" : toJson(tags), now, id)
         .update();
     for (String tag : added) {
       jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(id, tag).update();
     }
+    return new Contact(id, write.name() != null ? write.name() : stored.getName(),
+        write.companyName() != null ? write.companyName() : stored.getCompanyName(), stored.getEmail(),
+        stored.getPhone(), tags);
   }
 
   public static List<String> parseTags(String json) {

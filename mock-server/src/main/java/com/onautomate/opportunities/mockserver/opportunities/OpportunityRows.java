@@ -277,9 +277,20 @@ class OpportunityRows {
     Double monetaryValue = rs.wasNull() ? null : value;
     Contact contact = new Contact(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
         rs.getString(16), Contacts.parseTags(rs.getString(17)));
-    return new Opportunity(rs.getString(1), rs.getString(4), monetaryValue, rs.getString(2), rs.getString(3),
-        rs.getString(7), OpportunityStatus.fromValue(rs.getString(5)), rs.getString(8),
-        time(rs.getLong(9)), time(rs.getLong(10)), time(rs.getLong(11)), contact);
+    return opportunity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        monetaryValue, rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), contact);
+  }
+
+  /**
+   * An opportunity as its row and its contact's row read back: the one rule for both a read
+   * ({@link #MAPPER}) and a write that answers with what it stored ({@link OpportunityStore#insert}).
+   */
+  static Opportunity opportunity(String id, String pipelineId, String stageId, String title, String status,
+                                 Double monetaryValue, String assignedTo, String source, long lastStatusChangeAt,
+                                 long createdAt, long updatedAt, Contact contact) {
+    return new Opportunity(id, title, monetaryValue, pipelineId, stageId, assignedTo,
+        OpportunityStatus.fromValue(status), source, time(lastStatusChangeAt), time(createdAt), time(updatedAt),
+        contact);
   }
 
   static OffsetDateTime time(long epochMillis) {

@@ -8,6 +8,7 @@ import com.onautomate.opportunities.mockserver.errors.FieldProblems;
 import com.onautomate.opportunities.mockserver.pipelines.Pipeline;
 import com.onautomate.opportunities.mockserver.pipelines.Pipelines;
 import com.onautomate.opportunities.mockserver.storage.Ids;
+import com.onautomate.opportunities.server.model.Contact;
 import com.onautomate.opportunities.server.model.Opportunity;
 import com.onautomate.opportunities.server.model.OpportunityRequest;
 import com.onautomate.opportunities.server.model.OpportunityStatusRequest;
@@ -56,10 +57,10 @@ class OpportunityService {
     check(locationId, pipeline, request, OpportunityBody.problemsOf(request));
     return retrying(() -> tx.execute(status -> {
       long now = System.currentTimeMillis();
-      String contactId = contacts.findOrCreate(locationId, contactWrite(request), now);
+      Contact contact = contacts.findOrCreate(locationId, contactWrite(request), now);
       return store.insert(new OpportunityStore.NewOpportunity(Ids.newId(now), locationId, pipeline,
-          request.getStageId(), contactId, request.getTitle(), request.getStatus().getValue(),
-          request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now));
+          request.getStageId(), contact.getId(), request.getTitle(), request.getStatus().getValue(),
+          request.getMonetaryValue(), request.getAssignedTo(), request.getSource(), now, now, now), contact);
     }));
   }
 
@@ -70,7 +71,7 @@ class OpportunityService {
     return retrying(() -> tx.execute(status -> {
       OpportunityStore.Locked current = lock(locationId, pipeline, opportunityId);
       long now = Math.max(System.currentTimeMillis(), current.updatedAt() + 1);
-      String contactId = contacts.findOrCreate(locationId, contactWrite(request), now);
+      String contactId = contacts.findOrCreate(locationId, contactWrite(request), now).getId();
       String newStatus = request.getStatus().getValue();
       long statusChangeAt = newStatus.equals(current.status()) ? current.lastStatusChangeAt() : now;
       return store.update(locationId, pipeline, opportunityId, new OpportunityStore.Change(request.getStageId(),
