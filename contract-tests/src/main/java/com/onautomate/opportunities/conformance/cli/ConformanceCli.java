@@ -70,10 +70,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
   Long seed;
   @Option(names = "--max-examples", description = "Random cases per operation (default 100).")
   Integer maxExamples;
-  @Option(names = "--checks", split = ",", description = "Run only these checks.")
-  List<String> checks = new ArrayList<>();
-  @Option(names = "--exclude-checks", split = ",", description = "Do not run these checks.")
-  List<String> excludeChecks = new ArrayList<>();
+  @Mixin
+  CheckSelectionOptions checkSelection = new CheckSelectionOptions();
   @Option(names = "--checks-from", paramLabel = "JAR", description = "Also load the custom checks this jar lists in "
       + "META-INF/services/com.onautomate.opportunities.conformance.checks.Check (repeat for several).")
   List<Path> checksFrom = new ArrayList<>();
@@ -185,7 +183,8 @@ public final class ConformanceCli implements java.util.concurrent.Callable<Integ
             : ShrinkLimits.DEFAULT.maxRequests(),
         shrinkMaxSeconds != null ? shrinkMaxSeconds : exec.shrinkMaxSeconds() != null ? exec.shrinkMaxSeconds()
             : ShrinkLimits.DEFAULT.maxTime().toMillis() / 1000.0);
-    List<Check> selected = cfg.checks(registry, checks, excludeChecks, limitSeconds, String.valueOf(config));
+    List<Check> selected = cfg.checks(registry, checkSelection.only, checkSelection.excluded, limitSeconds,
+        String.valueOf(config));
     if (base != null) {
       Arguments.httpUrl(base, "--base-url");
       require(token, "--token");

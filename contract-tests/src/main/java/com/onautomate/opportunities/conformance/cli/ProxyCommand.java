@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,10 +50,8 @@ final class ProxyCommand implements Callable<Integer> {
   Path junitXml;
   @Mixin
   CassetteOptions cassette = new CassetteOptions();
-  @Option(names = "--checks", split = ",", description = "Run only these checks.")
-  List<String> checks = new ArrayList<>();
-  @Option(names = "--exclude-checks", split = ",", description = "Do not run these checks.")
-  List<String> excludeChecks = new ArrayList<>();
+  @Mixin
+  CheckSelectionOptions checkSelection = new CheckSelectionOptions();
   @Mixin
   JudgingOptions judging = new JudgingOptions();
   @Spec
@@ -79,7 +76,8 @@ final class ProxyCommand implements Callable<Integer> {
       enabled.add("max_response_time");
     }
     SingleExchangeChecks.Selection selection =
-        SingleExchangeChecks.select(CheckRegistry.discover(List.of()).select(checks, Set.copyOf(excludeChecks), enabled));
+        SingleExchangeChecks.select(CheckRegistry.discover(List.of())
+            .select(checkSelection.only, Set.copyOf(checkSelection.excluded), enabled));
     Contract contract = judging.contract();
     CheckContext context = judging.context(contract);
     CassetteWriter recording = cassette.open("conformance", commandSpec.root().commandLine().getParseResult()

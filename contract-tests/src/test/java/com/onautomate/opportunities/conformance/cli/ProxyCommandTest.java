@@ -118,6 +118,28 @@ class ProxyCommandTest {
   }
 
   @Test
+  void checksAndExcludeChecksChooseWhatItJudges() throws Exception {
+    HttpServer broken = LocalServers.answering(500, "{\"msg\":\"boom\"}");
+    String upstream = "http://127.0.0.1:" + broken.getAddress().getPort();
+    String list = "/v1/pipelines/" + DemoData.PIPELINE_ID + "/opportunities";
+    try {
+      Running only = new Running("proxy", "--upstream", upstream, "--listen", "127.0.0.1:0", "--max-exchanges", "1",
+          "--checks", "not_a_server_error");
+      assertThat(get(only.baseUrl() + list, true)).isEqualTo(500);
+      assertThat(only.exitCode()).as(only.output()).isEqualTo(1);
+      assertThat(only.output()).contains("(checks: not_a_server_error)").contains("VIOLATION not_a_server_error");
+
+      Running excluding = new Running("proxy", "--upstream", upstream, "--listen", "127.0.0.1:0", "--max-exchanges",
+          "1", "--exclude-checks", "not_a_server_error");
+      assertThat(get(excluding.baseUrl() + list, true)).isEqualTo(500);
+      excluding.exitCode();
+      assertThat(excluding.output()).contains("(checks: ").doesNotContain("not_a_server_error");
+    } finally {
+      broken.stop(0);
+    }
+  }
+
+  @Test
   void badArgumentsAreOneLineAndExitTwo() {
     ConformanceCliTest.Outcome none = ConformanceCliTest.run("proxy");
     assertThat(none.code()).isEqualTo(2);
