@@ -253,6 +253,10 @@ class Report:
             if self.meta.get("create_warm") == "churn":
                 caps += ("; creates are warmed up by creates each followed by a DELETE of the opportunity "
                          "it made, so the warm-up stores nothing")
+            elif self.meta.get("create_warm") == "churn-then-create":
+                caps += ("; creates are warmed up by creates each followed by a DELETE of the opportunity "
+                         "it made, then (create-stored) by the measured creates themselves, which keep what they "
+                         f"make, for at most {self.meta.get('stored_warm_cap', '?')} s")
             step = f"{self.meta['warm_step']} s per endpoint, " if self.meta.get("warm_step") else ""
             lead = (f" Warm-up before the rows (wrk, 16 connections, in rounds of {step}until the JVM's "
                     f"compilers spent under a tenth of a round compiling, at most {caps}):")
@@ -472,7 +476,8 @@ class Report:
                  "H2's own `;WRITE_DELAY=500` (commits written in the background within 500 ms: what the server "
                  "did before issue 18, when a `kill -9` lost hundreds of answered creates). Neither calls fsync "
                  "per commit (H2 has no such setting): an OS crash or power loss may lose the last commits either "
-                 "way. Fresh database file each, creates warmed up with create-and-delete until the JIT settles, "
+                 "way. Fresh database file each, creates warmed up with create-and-delete (and, since the run of "
+                 "2026-12-02, then with stored creates) until the JIT settles, "
                  "then `wrk -t2` POST create (a new contact each).")
         self.out()
         body = []
