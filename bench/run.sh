@@ -593,7 +593,8 @@ section_scale() {
   scale_run h2-computed --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql h2)" \
     --onautomate.answer-cache.enabled=false
 
-  local pg_url
+  local pg_url pg_was_running=false
+  "$ROOT/.ci/postgres.sh" status >/dev/null 2>&1 && pg_was_running=true
   if pg_url=$("$ROOT/.ci/postgres.sh" start 2>>"$OUT/logs/postgres.log"); then
     local db="bench_scale_$$_$RANDOM" psql
     psql=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
@@ -608,6 +609,8 @@ section_scale() {
       --spring.flyway.locations="classpath:db/migration,filesystem:$(scale_sql postgresql)" \
       --onautomate.answer-cache.enabled=false
     "$psql" -h 127.0.0.1 -p "${ONAUTOMATE_PG_PORT:-55432}" -U postgres -qc "DROP DATABASE $db" >/dev/null || true
+    # Stopped again when this section started it (as .ci/run does): it used to stay up after the run.
+    [ "$pg_was_running" = true ] || "$ROOT/.ci/postgres.sh" stop >>"$OUT/logs/postgres.log" 2>&1 || true
   else
     echo "  PostgreSQL could not be started (.ci/postgres.sh): scale measured on H2 only" >&2
     record "scalemeta db=postgresql skipped=yes"
