@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onautomate.opportunities.mockserver.storage.Ids;
 import com.onautomate.opportunities.mockserver.storage.SearchKeys;
 import com.onautomate.opportunities.server.model.Contact;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,11 +107,9 @@ public class Contacts {
   private Contact apply(String id, ContactWrite write, long now) {
     boolean hasTags = write.tags() != null && !write.tags().isEmpty();
     boolean writes = write.name() != null || write.companyName() != null || hasTags;
-    Contact stored = jdbc.sql("SELECT id, name, company_name, email, phone, tags FROM contact WHERE id = ?"
-            + (writes ? " FOR UPDATE" : ""))
+    Contact stored = jdbc.sql("SELECT " + COLUMNS + " FROM contact c WHERE c.id = ?" + (writes ? " FOR UPDATE" : ""))
         .param(id)
-        .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), parseTags(rs.getString(6))))
+        .query((rs, n) -> fromRow(rs, 1))
         .single();
     if (!writes) {
       return stored;
@@ -129,10 +129,10 @@ public class Contacts {
             UPDATE contact SET
               name = COALESCE(?, name), name_lower = COALESCE(?, name_lower),
               company_name = COALESCE(?, company_name), company_name_lower = COALESCE(?, company_name_lower),
-              tags = ?, updated_at = ?
+              tags = COALESCE(?, tags), updated_at = ?
             WHERE id = ?""")
         .params(write.name(), SearchKeys.lower(write.name()), write.companyName(),
-            SearchKeys.lower(write.companyName()), tags.isEmpty() ? "[]" : toJson(tags), now, id)
+            SearchKeys.lower(write.companyName()), added.isEmpty() ? null : toJson(tags), now, id)
         .update();
     for (String tag : added) {
       jdbc.sql("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)").params(id, tag).update();
@@ -140,6 +140,15 @@ public class Contacts {
     return new Contact(id, write.name() != null ? write.name() : stored.getName(),
         write.companyName() != null ? write.companyName() : stored.getCompanyName(), stored.getEmail(),
         stored.getPhone(), tags);
+  }
+
+  /** The columns of a contact row that {@link #fromRow} reads, in its order, of a table named {@code c}. */
+  public static final String COLUMNS = "c.id, c.name, c.company_name, c.email, c.phone, c.tags";
+
+  /** A contact row as the API shows it, from {@link #COLUMNS} starting at column {@code first}. */
+  public static Contact fromRow(ResultSet rs, int first) throws SQLException {
+    return new Contact(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+        rs.getString(first + 3), rs.getString(first + 4), parseTags(rs.getString(first + 5)));
   }
 
   public static List<String> parseTags(String json) {

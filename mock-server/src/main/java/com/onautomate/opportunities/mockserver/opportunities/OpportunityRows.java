@@ -27,8 +27,7 @@ class OpportunityRows {
 
   static final String COLUMNS = """
       o.id, o.pipeline_id, o.stage_id, o.title, o.status, o.monetary_value, o.assigned_to, o.source,
-      o.last_status_change_at, o.created_at, o.updated_at,
-      c.id, c.name, c.company_name, c.email, c.phone, c.tags""";
+      o.last_status_change_at, o.created_at, o.updated_at, """ + Contacts.COLUMNS;
 
   static final RowMapper<Opportunity> MAPPER = OpportunityRows::map;
 
@@ -275,10 +274,9 @@ class OpportunityRows {
   private static Opportunity map(ResultSet rs, int row) throws SQLException {
     double value = rs.getDouble(6);
     Double monetaryValue = rs.wasNull() ? null : value;
-    Contact contact = new Contact(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-        rs.getString(16), Contacts.parseTags(rs.getString(17)));
     return opportunity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        monetaryValue, rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), contact);
+        monetaryValue, rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+        Contacts.fromRow(rs, 12));
   }
 
   /**
