@@ -357,8 +357,9 @@ EOF
 # The reads first, then the creates: every measured create stores an opportunity and a contact, so a
 # server's memory grows with the creates it has answered (the peak over all rows is reported with them).
 # The creates' warm-up deletes what it creates (wrk/opportunities.lua, churn), then stores creates
-# for a few seconds (see below).
-# Prism is warmed for as long as the mock server needed (READS_WARM, CREATE_WARM).
+# for at most STORED_WARM_CAP seconds (warm_creates).
+# Prism and json-server are warmed for as long as the mock server needed (READS_WARM, CREATE_WARM,
+# STORED_WARM).
 READS_WARM=-
 CREATE_WARM=-
 STORED_WARM=-

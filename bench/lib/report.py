@@ -250,13 +250,12 @@ class Report:
     def warm_text(self, servers, lead=None, end="."):
         if lead is None:
             caps = f"{self.meta['warm_cap']} s" if self.meta.get("warm_cap") else "the cap"
-            if self.meta.get("create_warm") == "churn":
-                caps += ("; creates are warmed up by creates each followed by a DELETE of the opportunity "
-                         "it made, so the warm-up stores nothing")
-            elif self.meta.get("create_warm") == "churn-then-create":
-                caps += ("; creates are warmed up by creates each followed by a DELETE of the opportunity "
-                         "it made, then (create-stored) by the measured creates themselves, which keep what they "
-                         f"make, for at most {self.meta.get('stored_warm_cap', '?')} s")
+            create_warm = self.meta.get("create_warm")
+            if create_warm in ("churn", "churn-then-create"):
+                caps += "; creates are warmed up by creates each followed by a DELETE of the opportunity it made"
+                caps += (", so the warm-up stores nothing" if create_warm == "churn" else
+                         ", then (create-stored) by the measured creates themselves, which keep what they make, "
+                         f"for at most {self.meta.get('stored_warm_cap', '?')} s")
             step = f"{self.meta['warm_step']} s per endpoint, " if self.meta.get("warm_step") else ""
             lead = (f" Warm-up before the rows (wrk, 16 connections, in rounds of {step}until the JVM's "
                     f"compilers spent under a tenth of a round compiling, at most {caps}):")
